@@ -1,0 +1,49 @@
+//! The few places the widget touches the browser directly: the query string, localStorage and the
+//! document. Every call that can fail is handled; none panics.
+
+use crate::i18n::Locale;
+use wasm_bindgen::JsCast;
+
+const LANG_KEY: &str = "plan-widget:lang";
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+/// The value of a query flag such as `?lang=en`.
+pub fn query_flag(name: &str) -> Option<String> {
+    let search = window()?.location().search().ok()?;
+    web_sys::UrlSearchParams::new_with_str(&search).ok()?.get(name)
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    // Reading `localStorage` throws in some privacy modes; that is an absent store, not an error.
+    window()?.local_storage().ok().flatten()
+}
+
+/// The language to start in: `?lang=`, else the reader's stored choice, else Vietnamese.
+pub fn initial_locale() -> Locale {
+    query_flag("lang")
+        .and_then(|c| Locale::from_code(&c))
+        .or_else(|| storage()?.get_item(LANG_KEY).ok().flatten().and_then(|c| Locale::from_code(&c)))
+        .unwrap_or_default()
+}
+
+/// Stores the reader's language and sets the document's `lang`. A full or blocked store is ignored:
+/// the choice then lasts for this visit only.
+pub fn remember_locale(locale: Locale) {
+    if let Some(s) = storage() {
+        let _ = s.set_item(LANG_KEY, locale.code());
+    }
+    if let Some(el) = window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        let _ = el.set_attribute("lang", locale.code());
+    }
+}
+
+/// Empties the page's `#app` element (it holds the skeleton) and returns it for mounting.
+pub fn take_root() -> Option<web_sys::HtmlElement> {
+    let el = window()?.document()?.get_element_by_id("app")?;
+    el.set_text_content(None);
+    let _ = el.set_attribute("aria-busy", "false");
+    el.dyn_into::<web_sys::HtmlElement>().ok()
+}

@@ -1,0 +1,15 @@
+//! A widget that holds the numeric targets of a government plan and projects each one's year-end
+//! attainment from a reader's scenario. See ARCHITECTURE.md for the map.
+//!
+//! Everything outside `app` is pure logic: no Leptos and no web types, tested natively.
+
+pub mod date;
+pub mod i18n;
+pub mod num;
+pub mod present;
+pub mod problem;
+pub mod scenario;
+pub mod sheet;
+
+#[cfg(target_arch = "wasm32")]
+pub mod app;

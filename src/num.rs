@@ -1,0 +1,371 @@
+//! Numbers for people: formatting and parsing per locale.
+//!
+//! Vietnamese writes a thousands dot and a decimal comma ("1.700", "92,75"); English the reverse
+//! ("1,700", "92.75"). Formatting rounds the shortest decimal form of a value half away from zero,
+//! so 1.005 shown with two decimals is "1,01", as a person reading "1.005" would expect. Parsing
+//! accepts what a person types in the current locale and rejects anything ambiguous.
+
+use crate::i18n::Locale;
+
+/// The decimal separator and the thousands separator of a locale.
+fn separators(locale: Locale) -> (char, char) {
+    match locale {
+        Locale::Vi => (',', '.'),
+        Locale::En => ('.', ','),
+    }
+}
+
+/// A finite value's shortest round-trip decimal digits and where the decimal point falls:
+/// value = 0.d1 d2 d3 ... x 10^point.
+fn shortest_digits(x: f64) -> (Vec<u8>, i32) {
+    let mut buf = ryu::Buffer::new();
+    let text = buf.format_finite(x.abs());
+    let (mantissa, exponent) = match text.find('e') {
+        Some(i) => (&text[..i], text[i + 1..].parse::<i32>().unwrap_or(0)),
+        None => (text, 0),
+    };
+    let int_len = mantissa.find('.').unwrap_or(mantissa.len()) as i32;
+    let mut digits: Vec<u8> = mantissa.bytes().filter(u8::is_ascii_digit).map(|c| c - b'0').collect();
+    let mut point = int_len + exponent;
+    while digits.first() == Some(&0) {
+        digits.remove(0);
+        point -= 1;
+    }
+    while digits.last() == Some(&0) {
+        digits.pop();
+    }
+    if digits.is_empty() {
+        point = 0;
+    }
+    (digits, point)
+}
+
+/// Formats `x` with exactly `decimals` digits after the decimal separator, grouping thousands.
+/// Non-finite values print as an em dash. A negative value that rounds to zero prints as "0".
+pub fn format_fixed(x: f64, decimals: u8, locale: Locale) -> String {
+    format_digits(x, decimals, false, locale)
+}
+
+/// Formats `x` with at most `max_decimals` decimals, dropping trailing zeros ("10,3", "1.700").
+pub fn format_trimmed(x: f64, max_decimals: u8, locale: Locale) -> String {
+    format_digits(x, max_decimals, true, locale)
+}
+
+fn format_digits(x: f64, decimals: u8, trim: bool, locale: Locale) -> String {
+    if !x.is_finite() {
+        return "—".to_string();
+    }
+    let (digits, point) = shortest_digits(x);
+    let decimals = i32::from(decimals);
+    let digit_at = |place: i32| -> u8 {
+        // `place` counts positions: 0 is the units digit, -1 the tenths, 1 the tens.
+        let index = point - 1 - place;
+        if index >= 0 && (index as usize) < digits.len() {
+            digits[index as usize]
+        } else {
+            0
+        }
+    };
+    let top = (point - 1).max(0);
+    let mut out: Vec<u8> = (-decimals..=top).rev().map(digit_at).collect();
+    if digit_at(-decimals - 1) >= 5 {
+        let mut i = out.len();
+        loop {
+            if i == 0 {
+                out.insert(0, 1);
+                break;
+            }
+            i -= 1;
+            if out[i] == 9 {
+                out[i] = 0;
+            } else {
+                out[i] += 1;
+                break;
+            }
+        }
+    }
+    let (int_part, frac_part) = out.split_at(out.len() - decimals as usize);
+    let first_nonzero = int_part.iter().position(|&d| d != 0).unwrap_or(int_part.len() - 1);
+    let int_part = &int_part[first_nonzero..];
+    let mut frac_len = frac_part.len();
+    if trim {
+        while frac_len > 0 && frac_part[frac_len - 1] == 0 {
+            frac_len -= 1;
+        }
+    }
+    let frac_part = &frac_part[..frac_len];
+    let (decimal_sep, group_sep) = separators(locale);
+    let mut s = String::with_capacity(int_part.len() * 4 / 3 + frac_len + 2);
+    let is_zero = int_part.iter().chain(frac_part).all(|&d| d == 0);
+    if x < 0.0 && !is_zero {
+        s.push('-');
+    }
+    for (i, d) in int_part.iter().enumerate() {
+        if i > 0 && (int_part.len() - i) % 3 == 0 {
+            s.push(group_sep);
+        }
+        s.push(char::from(b'0' + d));
+    }
+    if !frac_part.is_empty() {
+        s.push(decimal_sep);
+        s.extend(frac_part.iter().map(|d| char::from(b'0' + d)));
+    }
+    s
+}
+
+/// Why a typed number was not accepted.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NumError {
+    Empty,
+    TooLong,
+    /// A character that has no place in a number, such as a letter.
+    Unexpected(char),
+    /// More than one decimal separator.
+    TwoDecimalSeparators,
+    /// Thousands separators not in groups of three, e.g. "1.70" in Vietnamese.
+    BadGrouping,
+    /// A sign but no digits, or separators without digits.
+    NoDigits,
+    TooLarge,
+}
+
+impl NumError {
+    /// A sentence for the reader, in their language, naming what to type instead.
+    pub fn message(&self, locale: Locale) -> String {
+        use crate::i18n::Locale::{En, Vi};
+        match (self, locale) {
+            (NumError::Empty, Vi) => "Hãy nhập một số.".into(),
+            (NumError::Empty, En) => "Enter a number.".into(),
+            (NumError::TooLong, Vi) => "Số quá dài.".into(),
+            (NumError::TooLong, En) => "That number is too long.".into(),
+            (NumError::Unexpected(c), Vi) => format!("Ký tự «{c}» không thuộc về một số."),
+            (NumError::Unexpected(c), En) => format!("“{c}” is not part of a number."),
+            (NumError::TwoDecimalSeparators, Vi) => "Chỉ dùng một dấu phẩy thập phân, ví dụ 92,75.".into(),
+            (NumError::TwoDecimalSeparators, En) => "Use one decimal point only, e.g. 92.75.".into(),
+            (NumError::BadGrouping, Vi) => {
+                "Dấu chấm ngăn cách hàng nghìn (1.700); phần thập phân dùng dấu phẩy (92,75).".into()
+            }
+            (NumError::BadGrouping, En) => {
+                "Commas separate thousands (1,700); use a point for decimals (92.75).".into()
+            }
+            (NumError::NoDigits, Vi) => "Thiếu chữ số.".into(),
+            (NumError::NoDigits, En) => "There are no digits.".into(),
+            (NumError::TooLarge, Vi) => "Số quá lớn.".into(),
+            (NumError::TooLarge, En) => "That number is too large.".into(),
+        }
+    }
+}
+
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{a0}' || c == '\u{202f}' || c == '\u{2009}'
+}
+
+/// Parses a number as a person types it in `locale`: surrounding spaces, a leading "+" or "-", spaces or
+/// the locale's thousands separator between groups of three digits, one decimal separator (a trailing
+/// one, as while typing "12,", is allowed), and a trailing unit from `units` (matched without regard to
+/// case, e.g. "%" or "tỷ đồng"). Anything else is an error; nothing is guessed.
+pub fn parse_number(text: &str, locale: Locale, units: &[&str]) -> Result<f64, NumError> {
+    if text.chars().count() > 64 {
+        return Err(NumError::TooLong);
+    }
+    let mut body = text.trim_matches(is_space);
+    if body.is_empty() {
+        return Err(NumError::Empty);
+    }
+    let lower = body.to_lowercase();
+    for unit in units.iter().filter(|u| !u.is_empty()) {
+        let unit = unit.to_lowercase();
+        if lower.ends_with(&unit) && lower.len() > unit.len() {
+            // Lower-casing Vietnamese letters keeps their byte length, so the cut lands on a boundary.
+            let cut = body.len() - unit.len();
+            if body.is_char_boundary(cut) {
+                body = body[..cut].trim_end_matches(is_space);
+                break;
+            }
+        }
+    }
+    let mut negative = false;
+    if let Some(rest) = body.strip_prefix(['+', '-', '\u{2212}']) {
+        negative = !body.starts_with('+');
+        body = rest.trim_start_matches(is_space);
+    }
+    let (decimal_sep, group_sep) = separators(locale);
+    let (int_text, frac_text) = match body.split_once(decimal_sep) {
+        Some((i, f)) => {
+            if f.contains(decimal_sep) {
+                return Err(NumError::TwoDecimalSeparators);
+            }
+            (i, Some(f))
+        }
+        None => (body, None),
+    };
+    // The integer part: digit groups divided by the thousands separator or spaces. With more than one
+    // group, the first holds one to three digits and every later group exactly three.
+    let groups: Vec<&str> = int_text.split(|c| c == group_sep || is_space(c)).collect();
+    if let Some(c) = groups.iter().flat_map(|g| g.chars()).find(|c| !c.is_ascii_digit()) {
+        return Err(NumError::Unexpected(c));
+    }
+    if groups.len() > 1 && (!(1..=3).contains(&groups[0].len()) || groups[1..].iter().any(|g| g.len() != 3)) {
+        return Err(NumError::BadGrouping);
+    }
+    let int_digits: String = groups.concat();
+    let frac_digits = frac_text.unwrap_or("");
+    if let Some(c) = frac_digits.chars().find(|c| !c.is_ascii_digit()) {
+        return Err(if c == group_sep || is_space(c) { NumError::BadGrouping } else { NumError::Unexpected(c) });
+    }
+    if int_digits.is_empty() && frac_digits.is_empty() {
+        return Err(NumError::NoDigits);
+    }
+    let mut normal = String::with_capacity(int_digits.len() + frac_digits.len() + 3);
+    if negative {
+        normal.push('-');
+    }
+    normal.push_str(if int_digits.is_empty() { "0" } else { &int_digits });
+    if !frac_digits.is_empty() {
+        normal.push('.');
+        normal.push_str(frac_digits);
+    }
+    match normal.parse::<f64>() {
+        Ok(v) if v.is_finite() => Ok(if v == 0.0 { 0.0 } else { v }),
+        _ => Err(NumError::TooLarge),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Locale::{En, Vi};
+
+    #[test]
+    fn formatting_table() {
+        // (value, decimals, trimmed, Vietnamese, English)
+        let cases: &[(f64, u8, bool, &str, &str)] = &[
+            (1700.0, 0, false, "1.700", "1,700"),
+            (92.75, 2, false, "92,75", "92.75"),
+            (1700.5, 1, false, "1.700,5", "1,700.5"),
+            (12650.0, 2, true, "12.650", "12,650"),
+            (10.3, 2, true, "10,3", "10.3"),
+            (0.0, 1, false, "0,0", "0.0"),
+            (999.5, 0, false, "1.000", "1,000"),
+            (999_999.96, 1, false, "1.000.000,0", "1,000,000.0"),
+            (1.005, 2, false, "1,01", "1.01"),
+            (2.675, 2, false, "2,68", "2.68"),
+            (1.004, 2, false, "1,00", "1.00"),
+            (-1234.567, 1, false, "-1.234,6", "-1,234.6"),
+            (-0.04, 1, false, "0,0", "0.0"),
+            (-0.05, 1, false, "-0,1", "-0.1"),
+            (0.000123, 5, false, "0,00012", "0.00012"),
+            (123.0, 0, false, "123", "123"),
+            (1234.0, 0, false, "1.234", "1,234"),
+            (1e21, 0, false, "1.000.000.000.000.000.000.000", "1,000,000,000,000,000,000,000"),
+            (1e-7, 2, true, "0", "0"),
+            (0.5, 0, false, "1", "1"),
+            (-0.5, 0, false, "-1", "-1"),
+            (f64::NAN, 2, false, "—", "—"),
+            (f64::INFINITY, 0, false, "—", "—"),
+        ];
+        for &(x, d, trim, vi, en) in cases {
+            let f = if trim { format_trimmed } else { format_fixed };
+            assert_eq!(f(x, d, Vi), vi, "vi {x} {d}");
+            assert_eq!(f(x, d, En), en, "en {x} {d}");
+        }
+    }
+
+    #[test]
+    fn parsing_table() {
+        let units = ["%", "tỷ đồng", "billion VND", "ha"];
+        let ok: &[(&str, f64, f64)] = &[
+            // (input, as Vietnamese, as English)
+            ("1700", 1700.0, 1700.0),
+            ("92", 92.0, 92.0),
+            ("  42  ", 42.0, 42.0),
+            ("+5", 5.0, 5.0),
+            ("-12", -12.0, -12.0),
+            ("\u{2212}3", -3.0, -3.0),
+            ("1 700", 1700.0, 1700.0),
+            ("1\u{a0}700", 1700.0, 1700.0),
+            ("12 650 000", 12_650_000.0, 12_650_000.0),
+            ("0", 0.0, 0.0),
+            ("-0", 0.0, 0.0),
+        ];
+        for &(text, vi, en) in ok {
+            assert_eq!(parse_number(text, Vi, &units), Ok(vi), "vi {text:?}");
+            assert_eq!(parse_number(text, En, &units), Ok(en), "en {text:?}");
+        }
+        let vi_ok: &[(&str, f64)] = &[
+            ("1.700", 1700.0),
+            ("92,75", 92.75),
+            ("1.700,5", 1700.5),
+            ("12.650.000", 12_650_000.0),
+            ("92,75%", 92.75),
+            ("92,75 %", 92.75),
+            ("1.700 tỷ đồng", 1700.0),
+            ("1.700 TỶ ĐỒNG", 1700.0),
+            ("12,", 12.0),
+            (",5", 0.5),
+            ("2.250 ha", 2250.0),
+        ];
+        for &(text, v) in vi_ok {
+            assert_eq!(parse_number(text, Vi, &units), Ok(v), "vi {text:?}");
+        }
+        let en_ok: &[(&str, f64)] = &[
+            ("1,700", 1700.0),
+            ("92.75", 92.75),
+            ("1,700.5", 1700.5),
+            ("1,700 billion VND", 1700.0),
+            ("92.75%", 92.75),
+            (".5", 0.5),
+        ];
+        for &(text, v) in en_ok {
+            assert_eq!(parse_number(text, En, &units), Ok(v), "en {text:?}");
+        }
+        let vi_bad: &[(&str, NumError)] = &[
+            ("", NumError::Empty),
+            ("   ", NumError::Empty),
+            ("1.70", NumError::BadGrouping),
+            ("1.5", NumError::BadGrouping),
+            ("1.7000", NumError::BadGrouping),
+            ("1700.000.0", NumError::BadGrouping),
+            (".700", NumError::BadGrouping),
+            ("1,2,3", NumError::TwoDecimalSeparators),
+            ("12abc", NumError::Unexpected('a')),
+            ("1e5", NumError::Unexpected('e')),
+            ("NaN", NumError::Unexpected('N')),
+            ("-", NumError::NoDigits),
+            (",", NumError::NoDigits),
+            ("1,5.3", NumError::BadGrouping),
+            ("--5", NumError::Unexpected('-')),
+            ("%", NumError::Unexpected('%')),
+        ];
+        for (text, err) in vi_bad {
+            assert_eq!(parse_number(text, Vi, &units).as_ref(), Err(err), "vi {text:?}");
+        }
+        let en_bad: &[(&str, NumError)] = &[
+            ("92,75", NumError::BadGrouping),
+            ("1.2.3", NumError::TwoDecimalSeparators),
+            ("Infinity", NumError::Unexpected('I')),
+        ];
+        for (text, err) in en_bad {
+            assert_eq!(parse_number(text, En, &units).as_ref(), Err(err), "en {text:?}");
+        }
+        assert_eq!(parse_number(&"9".repeat(65), En, &[]), Err(NumError::TooLong));
+        assert_eq!(parse_number(&"9".repeat(64), En, &[]).map(|v| v > 1e63), Ok(true));
+    }
+
+    #[test]
+    fn every_error_has_a_message_in_both_languages() {
+        let errors = [
+            NumError::Empty,
+            NumError::TooLong,
+            NumError::Unexpected('x'),
+            NumError::TwoDecimalSeparators,
+            NumError::BadGrouping,
+            NumError::NoDigits,
+            NumError::TooLarge,
+        ];
+        for e in errors {
+            let (vi, en) = (e.message(Vi), e.message(En));
+            assert!(!vi.is_empty() && !en.is_empty() && vi != en, "{e:?}");
+        }
+    }
+}

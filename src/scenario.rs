@@ -1,0 +1,398 @@
+//! A scenario: what a reader enters (figures achieved so far, as of a date, and assumptions for the
+//! months left). Its JSON form (`docs/scenario-format.md`) is the one format used everywhere: files,
+//! saved scenarios, the URL and the command-line tool.
+
+use crate::date::Date;
+use crate::problem::{parse_json, Problem, ProblemKind, Reader};
+use crate::sheet::{Kind, Sheet, Target};
+use serde_json::{json, Map, Value};
+use std::collections::BTreeMap;
+
+/// The scenario format this code writes. Older versions are migrated on reading (there are none yet:
+/// version 1 is the first).
+pub const SCENARIO_VERSION: u64 = 1;
+
+/// An assumption for the months left. Exactly one per target, and it must fit the target's kind.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Assume {
+    /// A flow's amount per month.
+    Pace(f64),
+    /// A level's change per month.
+    Change(f64),
+    /// An average's value over the rest of the period.
+    Value(f64),
+    /// A multiple of the default assumption (the pace, trend or average so far).
+    Factor(f64),
+}
+
+impl Assume {
+    pub fn field(self) -> &'static str {
+        match self {
+            Assume::Pace(_) => "pace",
+            Assume::Change(_) => "change",
+            Assume::Value(_) => "value",
+            Assume::Factor(_) => "factor",
+        }
+    }
+
+    pub fn amount(self) -> f64 {
+        match self {
+            Assume::Pace(x) | Assume::Change(x) | Assume::Value(x) | Assume::Factor(x) => x,
+        }
+    }
+
+    /// Whether this assumption applies to a target of `kind`.
+    pub fn fits(self, kind: Kind) -> bool {
+        matches!(
+            (self, kind),
+            (Assume::Factor(_), _)
+                | (Assume::Pace(_), Kind::Flow)
+                | (Assume::Change(_), Kind::Level)
+                | (Assume::Value(_), Kind::Average)
+        )
+    }
+
+    /// The same kind of assumption with a new amount.
+    pub fn with_amount(self, x: f64) -> Assume {
+        match self {
+            Assume::Pace(_) => Assume::Pace(x),
+            Assume::Change(_) => Assume::Change(x),
+            Assume::Value(_) => Assume::Value(x),
+            Assume::Factor(_) => Assume::Factor(x),
+        }
+    }
+
+    /// The assumption field that a target of `kind` takes for an explicit rate.
+    pub fn rate_for(kind: Kind, x: f64) -> Assume {
+        match kind {
+            Kind::Flow => Assume::Pace(x),
+            Kind::Level => Assume::Change(x),
+            Kind::Average => Assume::Value(x),
+        }
+    }
+}
+
+/// What is known of one target.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Input {
+    /// A flow's total so far in the period, a level's value now, an average's value so far.
+    pub achieved: f64,
+    /// A level's value at the period's start, from which its trend follows.
+    pub start: Option<f64>,
+    pub assume: Option<Assume>,
+    /// The standard deviation of one month's increment (or of one month's value, for an average), in
+    /// the target's unit.
+    pub volatility: Option<f64>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scenario {
+    pub sheet: String,
+    pub name: String,
+    /// Free text shown with the scenario, such as its sources.
+    pub notes: String,
+    /// The date the figures refer to (the end of that day).
+    pub as_of: Date,
+    /// Inputs by target id. Targets without an input have no data.
+    pub inputs: BTreeMap<String, Input>,
+}
+
+const INPUT_FIELDS: &str = "achieved, start, assume, volatility";
+const ASSUME_FIELDS: &str = "pace, change, value, factor";
+const TOP_FIELDS: &str = "version, sheet, name, notes, as_of, inputs";
+
+impl Scenario {
+    /// A scenario with no inputs, as of the end of the period's first month.
+    pub fn empty(sheet: &Sheet) -> Scenario {
+        Scenario {
+            sheet: sheet.id.clone(),
+            name: String::new(),
+            notes: String::new(),
+            as_of: Date::end_of_month_index(sheet.start.month_index()),
+            inputs: BTreeMap::new(),
+        }
+    }
+
+    /// Reads and validates a scenario for `sheet`, reporting every problem found.
+    pub fn parse(text: &str, sheet: &Sheet) -> Result<Scenario, Vec<Problem>> {
+        Scenario::from_value(&parse_json(text)?, sheet)
+    }
+
+    pub fn from_value(value: &Value, sheet: &Sheet) -> Result<Scenario, Vec<Problem>> {
+        let mut r = Reader::default();
+        let scenario = read(&mut r, value, sheet);
+        match scenario {
+            Some(s) if r.problems.is_empty() => Ok(s),
+            _ => Err(r.problems),
+        }
+    }
+
+    /// The JSON form, with keys in a stable order and only the fields that are set.
+    pub fn to_value(&self) -> Value {
+        let mut inputs = Map::new();
+        for (id, input) in &self.inputs {
+            let mut o = Map::new();
+            o.insert("achieved".into(), json!(input.achieved));
+            if let Some(s) = input.start {
+                o.insert("start".into(), json!(s));
+            }
+            if let Some(a) = input.assume {
+                o.insert("assume".into(), json!({ a.field(): a.amount() }));
+            }
+            if let Some(v) = input.volatility {
+                o.insert("volatility".into(), json!(v));
+            }
+            inputs.insert(id.clone(), Value::Object(o));
+        }
+        let mut root = Map::new();
+        root.insert("version".into(), json!(SCENARIO_VERSION));
+        root.insert("sheet".into(), json!(self.sheet));
+        root.insert("name".into(), json!(self.name));
+        if !self.notes.is_empty() {
+            root.insert("notes".into(), json!(self.notes));
+        }
+        root.insert("as_of".into(), json!(self.as_of.iso()));
+        root.insert("inputs".into(), Value::Object(inputs));
+        Value::Object(root)
+    }
+
+    pub fn to_json_pretty(&self) -> String {
+        serde_json::to_string_pretty(&self.to_value()).unwrap_or_default()
+    }
+}
+
+fn read(r: &mut Reader, value: &Value, sheet: &Sheet) -> Option<Scenario> {
+    let root = r.object(Some(value), "", "")?;
+    match root.get("version") {
+        Some(Value::Number(n)) if n.as_u64() == Some(SCENARIO_VERSION) => {}
+        Some(other) => r.push("", "version", ProblemKind::UnknownVersion(other.to_string())),
+        None => r.push("", "version", ProblemKind::Missing),
+    }
+    for key in root.keys() {
+        if !TOP_FIELDS.split(", ").any(|f| f == key) {
+            r.push("", key, ProblemKind::NotOneOf(key.clone(), TOP_FIELDS));
+        }
+    }
+    let sheet_id = r.string(root, "", "sheet");
+    if let Some(id) = &sheet_id {
+        if id != &sheet.id {
+            r.push("", "sheet", ProblemKind::OtherSheet(id.clone()));
+        }
+    }
+    let name = match root.get("name") {
+        None | Some(Value::Null) => String::new(),
+        Some(Value::String(s)) => s.clone(),
+        Some(_) => {
+            r.push("", "name", ProblemKind::WrongType("string"));
+            String::new()
+        }
+    };
+    let notes = match root.get("notes") {
+        None | Some(Value::Null) => String::new(),
+        Some(Value::String(s)) => s.clone(),
+        Some(_) => {
+            r.push("", "notes", ProblemKind::WrongType("string"));
+            String::new()
+        }
+    };
+    let as_of = r.date(root, "", "as_of");
+    if let Some(d) = as_of {
+        if d < sheet.start || d > sheet.end {
+            r.push("", "as_of", ProblemKind::DateOutsidePeriod(d.iso()));
+        }
+    }
+    let mut inputs = BTreeMap::new();
+    match root.get("inputs") {
+        None | Some(Value::Null) => {}
+        Some(Value::Object(m)) => {
+            for (id, v) in m {
+                let Some(target) = sheet.target(id) else {
+                    r.push(id, "", ProblemKind::UnknownReference(id.clone()));
+                    continue;
+                };
+                if let Some(input) = read_input(r, v, target) {
+                    inputs.insert(id.clone(), input);
+                }
+            }
+        }
+        Some(_) => r.push("", "inputs", ProblemKind::WrongType("object")),
+    }
+    Some(Scenario { sheet: sheet_id?, name, notes, as_of: as_of?, inputs })
+}
+
+/// Checks that `x` lies within what the target's kind and bound allow.
+fn check_range(r: &mut Reader, target: &Target, field: &str, x: f64) {
+    let bounded = target.bound.is_some();
+    if x < 0.0 && (target.kind == Kind::Flow || bounded) {
+        r.push(&target.id, field, ProblemKind::Negative);
+    }
+    if let Some(b) = target.bound {
+        if x > b {
+            r.push(&target.id, field, ProblemKind::AboveBound(b));
+        }
+    }
+}
+
+fn read_input(r: &mut Reader, v: &Value, target: &Target) -> Option<Input> {
+    let place = target.id.as_str();
+    let o = r.object(Some(v), place, "")?;
+    for key in o.keys() {
+        if !INPUT_FIELDS.split(", ").any(|f| f == key) {
+            r.push(place, key, ProblemKind::NotOneOf(key.clone(), INPUT_FIELDS));
+        }
+    }
+    let achieved = r.number(o, place, "achieved");
+    if let Some(a) = achieved {
+        check_range(r, target, "achieved", a);
+    }
+    let start = r.opt_number(o, place, "start");
+    if let Some(s) = start {
+        if target.kind != Kind::Level {
+            r.push(place, "start", ProblemKind::AssumptionForKind("start", target.kind.code()));
+        } else {
+            check_range(r, target, "start", s);
+        }
+    }
+    let assume = match o.get("assume") {
+        None | Some(Value::Null) => None,
+        Some(Value::Object(a)) => read_assume(r, a, target),
+        Some(_) => {
+            r.push(place, "assume", ProblemKind::WrongType("object"));
+            None
+        }
+    };
+    let volatility = r.opt_number(o, place, "volatility");
+    if volatility.is_some_and(|x| x < 0.0) {
+        r.push(place, "volatility", ProblemKind::Negative);
+    }
+    Some(Input { achieved: achieved?, start, assume, volatility })
+}
+
+fn read_assume(r: &mut Reader, a: &Map<String, Value>, target: &Target) -> Option<Assume> {
+    let place = target.id.as_str();
+    if a.len() != 1 {
+        r.push(place, "assume", ProblemKind::OneAssumption);
+        return None;
+    }
+    let (key, v) = a.iter().next()?;
+    let field = format!("assume.{key}");
+    let x = match key.as_str() {
+        "pace" | "change" | "value" | "factor" => r.number_value(v, place, &field)?,
+        _ => {
+            r.push(place, &field, ProblemKind::NotOneOf(key.clone(), ASSUME_FIELDS));
+            return None;
+        }
+    };
+    let assume = match key.as_str() {
+        "pace" => Assume::Pace(x),
+        "change" => Assume::Change(x),
+        "value" => Assume::Value(x),
+        _ => Assume::Factor(x),
+    };
+    if !assume.fits(target.kind) {
+        r.push(place, &field, ProblemKind::AssumptionForKind(assume.field(), target.kind.code()));
+        return None;
+    }
+    match assume {
+        Assume::Pace(p) | Assume::Factor(p) if p < 0.0 => r.push(place, &field, ProblemKind::Negative),
+        Assume::Value(v) => check_range(r, target, &field, v),
+        _ => {}
+    }
+    Some(assume)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kontum() -> Sheet {
+        Sheet::kontum().unwrap()
+    }
+
+    const EXAMPLE: &str = r#"{
+      "version": 1,
+      "sheet": "kontum-15-nq-tu-2022",
+      "name": "Published figures, 30 Sep 2022",
+      "as_of": "2022-09-30",
+      "inputs": {
+        "budget-revenue": { "achieved": 630 },
+        "disbursement":   { "start": 37, "achieved": 60 },
+        "grdp-growth":    { "achieved": 9.0, "assume": { "value": 10.5 } },
+        "social-investment": { "achieved": 6485, "assume": { "factor": 1.1 }, "volatility": 400 }
+      }
+    }"#;
+
+    #[test]
+    fn the_documented_example_reads_and_round_trips() {
+        let sheet = kontum();
+        let s = Scenario::parse(EXAMPLE, &sheet).unwrap();
+        assert_eq!(s.as_of.iso(), "2022-09-30");
+        assert_eq!(s.inputs.len(), 4);
+        assert_eq!(s.inputs["disbursement"].start, Some(37.0));
+        assert_eq!(s.inputs["grdp-growth"].assume, Some(Assume::Value(10.5)));
+        assert_eq!(s.inputs["social-investment"].volatility, Some(400.0));
+        let again = Scenario::parse(&s.to_json_pretty(), &sheet).unwrap();
+        assert_eq!(again, s);
+    }
+
+    fn problems(text: &str) -> Vec<Problem> {
+        Scenario::parse(text, &kontum()).expect_err("must be rejected")
+    }
+
+    fn has(problems: &[Problem], place: &str, field: &str) -> bool {
+        problems.iter().any(|p| p.place == place && p.field == field)
+    }
+
+    #[test]
+    fn bad_scenarios_are_rejected_with_every_problem_named() {
+        let p = problems(
+            r#"{"version": 1, "sheet": "kontum-15-nq-tu-2022", "as_of": "2022-09-30", "inputs": {
+                "no-such-target": {"achieved": 1},
+                "disbursement": {"achieved": 60, "assume": {"pace": 5}},
+                "budget-revenue": {"achieved": -3},
+                "jobs": {"achieved": "NaN"},
+                "health-insurance": {"achieved": 101},
+                "grdp-growth": {"achieved": 9, "assume": {"value": 10, "factor": 1}},
+                "new-enterprises": {"achieved": 5, "volatility": -1, "acheived": 3},
+                "case-discovery": {"achieved": 70, "start": 60}
+            }}"#,
+        );
+        assert!(has(&p, "no-such-target", ""), "{p:?}");
+        assert!(has(&p, "disbursement", "assume.pace"), "{p:?}");
+        assert!(has(&p, "budget-revenue", "achieved"), "{p:?}");
+        assert!(has(&p, "jobs", "achieved"), "{p:?}");
+        assert!(has(&p, "health-insurance", "achieved"), "{p:?}");
+        assert!(has(&p, "grdp-growth", "assume"), "{p:?}");
+        assert!(has(&p, "new-enterprises", "volatility"), "{p:?}");
+        assert!(has(&p, "new-enterprises", "acheived"), "{p:?}");
+        assert!(has(&p, "case-discovery", "start"), "{p:?}");
+        assert_eq!(p.len(), 9, "{p:#?}");
+    }
+
+    #[test]
+    fn the_file_level_fields_are_checked() {
+        let p = problems(r#"{"version": 2, "sheet": "other", "as_of": "2022-06-30", "inputs": []}"#);
+        assert!(
+            has(&p, "", "version") && has(&p, "", "sheet") && has(&p, "", "as_of") && has(&p, "", "inputs"),
+            "{p:?}"
+        );
+        let p = problems(r#"{"version": 1, "sheet": "kontum-15-nq-tu-2022", "as_of": "2023-01-01"}"#);
+        assert!(has(&p, "", "as_of"), "a date after the period is an error, not a clamp: {p:?}");
+        let p = problems(r#"{"sheet": "kontum-15-nq-tu-2022", "as_of": "2022-09-31"}"#);
+        assert!(has(&p, "", "version") && has(&p, "", "as_of"), "{p:?}");
+        for text in ["", "[]", "{", "null", "1e999", r#"{"version": 1e400}"#] {
+            assert!(Scenario::parse(text, &kontum()).is_err(), "{text}");
+        }
+    }
+
+    #[test]
+    fn messages_name_the_target_and_field_in_both_languages() {
+        let p = problems(
+            r#"{"version": 1, "sheet": "kontum-15-nq-tu-2022", "as_of": "2022-09-30", "inputs": {"disbursement": {"achieved": 60, "assume": {"pace": 5}}}}"#,
+        );
+        let en = p[0].message(crate::i18n::Locale::En);
+        let vi = p[0].message(crate::i18n::Locale::Vi);
+        assert!(en.starts_with("disbursement · assume.pace:") && en.contains("level"), "{en}");
+        assert!(vi.starts_with("disbursement · assume.pace:") && vi != en, "{vi}");
+    }
+}
