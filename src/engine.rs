@@ -1,0 +1,701 @@
+//! The projection engine: a scenario in, each target's projected year-end attainment out.
+//! Every formula here is written out, with a worked example, in `docs/methodology.md`.
+
+use crate::date::Date;
+use crate::scenario::{Assume, Input, Scenario};
+use crate::sheet::{Comparator, Kind, Sheet, Target};
+
+/// The two-sided 80% interval of a normal distribution spans this many standard deviations each side.
+pub const Z80: f64 = 1.281_551_565_544_600_5;
+/// Below this ratio of assumed to required pace a target is off track (Open SDG's lower cut-off).
+pub const OFF_TRACK_BELOW: f64 = 0.6;
+/// From this ratio up, progress is "substantial" in Open SDG's terms: the reading says the target is close.
+pub const CLOSE_FROM: f64 = 0.95;
+/// The factors of the low and high presets.
+pub const LOW_FACTOR: f64 = 0.8;
+pub const HIGH_FACTOR: f64 = 1.2;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Status {
+    /// What is achieved already meets the target (for an average: the period is over and it met).
+    Achieved,
+    /// The projection meets the target.
+    OnTrack,
+    /// The projection falls short, but the assumed pace is at least 0.6 of the required pace.
+    NeedsAcceleration,
+    /// The assumed pace is below 0.6 of the required pace, or the period is over and the target missed.
+    OffTrack,
+    NoData,
+}
+
+impl Status {
+    pub fn code(self) -> &'static str {
+        match self {
+            Status::Achieved => "achieved",
+            Status::OnTrack => "on-track",
+            Status::NeedsAcceleration => "needs-acceleration",
+            Status::OffTrack => "off-track",
+            Status::NoData => "no-data",
+        }
+    }
+
+    /// Achieved or on track: the target is projected to be met.
+    pub fn is_met(self) -> bool {
+        matches!(self, Status::Achieved | Status::OnTrack)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MilestoneState {
+    Met,
+    Missed,
+    /// After the as-of date; `projected_met` says whether the projection reaches it.
+    Pending {
+        projected_met: bool,
+    },
+}
+
+impl MilestoneState {
+    pub fn code(self) -> &'static str {
+        match self {
+            MilestoneState::Met => "met",
+            MilestoneState::Missed => "missed",
+            MilestoneState::Pending { .. } => "pending",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct MilestoneOutcome {
+    pub date: Date,
+    pub comparator: Comparator,
+    pub value: f64,
+    /// The indicator's value at the milestone's date: observed, estimated along the path so far, or
+    /// projected.
+    pub at: f64,
+    /// True when `at` is not an observation at that very date.
+    pub estimated: bool,
+    pub state: MilestoneState,
+}
+
+/// The projection of one target that has inputs.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Outcome {
+    /// The value at the period's end.
+    pub projected: f64,
+    /// `projected / target`, the share of the target reached (None for a target of zero).
+    pub attainment: Option<f64>,
+    pub status: Status,
+    /// The rate so far: a flow's pace per month, a level's trend per month, an average's value so far.
+    pub current_rate: f64,
+    /// The rate the scenario assumes for the months left.
+    pub assumed_rate: f64,
+    /// The rate the months left need for the target to be met (None when no time is left).
+    pub required_rate: Option<f64>,
+    /// `required_rate / current_rate`: "needs 1.7x the pace so far" (None when the rate so far is not
+    /// positive).
+    pub pace_ratio: Option<f64>,
+    /// `assumed_rate / required_rate`, the ratio the status is judged by (None when nothing is required).
+    pub progress_ratio: Option<f64>,
+    /// The 80% band of the projection.
+    pub low: f64,
+    pub high: f64,
+    /// The probability that the target is met under the scenario's volatility (0 or 1 without one).
+    pub probability: f64,
+    pub milestones: Vec<MilestoneOutcome>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct TargetResult {
+    pub id: String,
+    /// None when the scenario has no input for the target.
+    pub outcome: Option<Outcome>,
+}
+
+impl TargetResult {
+    pub fn status(&self) -> Status {
+        self.outcome.as_ref().map_or(Status::NoData, |o| o.status)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Projection {
+    /// Months elapsed at the as-of date, and months left in the period.
+    pub elapsed: f64,
+    pub remaining: f64,
+    /// One result per target, in sheet order.
+    pub results: Vec<TargetResult>,
+    /// The scoreboard: targets projected to be met, of those with data; and those without data.
+    pub met: usize,
+    pub with_data: usize,
+    pub no_data: usize,
+}
+
+impl Projection {
+    pub fn get(&self, id: &str) -> Option<&TargetResult> {
+        self.results.iter().find(|r| r.id == id)
+    }
+}
+
+/// Months elapsed in the sheet's period at the end of `as_of`: whole months since the period began plus
+/// the elapsed share of the current month by days. 30 September is 3.0 months into a period that
+/// starts on 1 July; 15 September is 2 + 15/30 = 2.5.
+pub fn months_elapsed(sheet: &Sheet, as_of: Date) -> f64 {
+    f64::from(as_of.month_index() - sheet.start.month_index()) + f64::from(as_of.day) / f64::from(as_of.days_in_month())
+}
+
+/// The standard normal cumulative distribution, from the complementary error function (W. J. Cody's
+/// rational approximation as given in Numerical Recipes, relative error below 1.2e-7).
+pub fn normal_cdf(x: f64) -> f64 {
+    let z = x.abs() / std::f64::consts::SQRT_2;
+    let t = 1.0 / (1.0 + 0.5 * z);
+    let poly = -z * z - 1.265_512_23
+        + t * (1.000_023_68
+            + t * (0.374_091_96
+                + t * (0.096_784_18
+                    + t * (-0.186_288_06
+                        + t * (0.278_868_07
+                            + t * (-1.135_203_98 + t * (1.488_515_87 + t * (-0.822_152_23 + t * 0.170_872_77))))))));
+    let erfc = t * poly.exp();
+    if x >= 0.0 {
+        1.0 - 0.5 * erfc
+    } else {
+        0.5 * erfc
+    }
+}
+
+/// The weight of months `from..to` (fractional) of the period: equal months unless the target gives
+/// weights; also the sum of the squared weights of the pieces, for the variance of a weighted mean.
+fn weight_between(target: &Target, total: f64, from: f64, to: f64) -> (f64, f64) {
+    let w = |i: usize| target.weights.as_ref().and_then(|ws| ws.get(i).copied()).unwrap_or(1.0);
+    let (mut sum, mut squares) = (0.0, 0.0);
+    let mut m = from;
+    while m < to - 1e-12 && m < total {
+        let month = m.floor();
+        let piece_end = (month + 1.0).min(to);
+        let piece = (piece_end - m) * w(month as usize);
+        sum += piece;
+        squares += piece * piece;
+        m = piece_end;
+    }
+    (sum, squares)
+}
+
+/// The smallest amount that counts as "more than": one unit of the target's last shown decimal.
+fn strict_step(target: &Target) -> f64 {
+    match target.comparator {
+        Comparator::AtLeast => 0.0,
+        Comparator::MoreThan => 10f64.powi(-i32::from(target.decimals)),
+    }
+}
+
+fn clamp_to_bound(target: &Target, x: f64) -> f64 {
+    let x = if target.bound.is_some() || target.kind == Kind::Level { x.max(0.0) } else { x };
+    target.bound.map_or(x, |b| x.min(b))
+}
+
+/// The default rate of a target from its input: the pace, trend or average so far.
+fn current_rate(target: &Target, input: &Input, elapsed: f64) -> f64 {
+    match target.kind {
+        Kind::Flow => input.achieved / elapsed,
+        Kind::Level => input.start.map_or(0.0, |s| (input.achieved - s) / elapsed),
+        Kind::Average => input.achieved,
+    }
+}
+
+/// The rate the scenario assumes for the months left.
+fn assumed_rate(target: &Target, input: &Input, current: f64) -> f64 {
+    let rate = match input.assume {
+        None => current,
+        Some(Assume::Factor(f)) => f * current,
+        Some(a) => a.amount(),
+    };
+    if target.kind == Kind::Average {
+        clamp_to_bound(target, rate)
+    } else {
+        rate
+    }
+}
+
+/// The indicator's path: its value `m` months into the period, given the rates, without bounds applied.
+struct Path<'a> {
+    target: &'a Target,
+    input: &'a Input,
+    total: f64,
+    elapsed: f64,
+    assumed: f64,
+}
+
+impl Path<'_> {
+    /// The value at `m` months, and whether it is an estimate rather than the observed value.
+    fn at(&self, m: f64) -> (f64, bool) {
+        let (t, i, e) = (self.target, self.input, self.elapsed);
+        let observed = (m - e).abs() < 1e-9;
+        let value = match t.kind {
+            Kind::Flow if m <= e => i.achieved * m / e,
+            Kind::Flow => i.achieved + self.assumed * (m - e),
+            Kind::Level if m <= e => i.start.map_or(i.achieved, |s| s + (i.achieved - s) * m / e),
+            Kind::Level => i.achieved + self.assumed * (m - e),
+            Kind::Average if m <= e => i.achieved,
+            Kind::Average => {
+                let (we, _) = weight_between(t, self.total, 0.0, e);
+                let (wr, _) = weight_between(t, self.total, e, m);
+                (i.achieved * we + self.assumed * wr) / (we + wr)
+            }
+        };
+        (clamp_to_bound(t, value), !observed)
+    }
+}
+
+/// Projects one target of `sheet` from its input, with figures as of the end of `as_of`.
+pub fn project_target(sheet: &Sheet, target: &Target, input: &Input, as_of: Date) -> Outcome {
+    let total = f64::from(sheet.months());
+    let elapsed = months_elapsed(sheet, as_of);
+    let remaining = (total - elapsed).max(0.0);
+    let current = current_rate(target, input, elapsed);
+    let assumed = assumed_rate(target, input, current);
+    let goal = target.value;
+    let vol = input.volatility.unwrap_or(0.0);
+
+    // The unbounded projection, its standard deviation, and the rate the rest of the period requires.
+    let (raw, sd, required) = match target.kind {
+        Kind::Flow | Kind::Level => {
+            let raw = input.achieved + assumed * remaining;
+            let required = (remaining > 0.0).then(|| (goal - input.achieved) / remaining);
+            (raw, vol * remaining.sqrt(), required)
+        }
+        Kind::Average => {
+            let (we, _) = weight_between(target, total, 0.0, elapsed);
+            let (wr, wr_squares) = weight_between(target, total, elapsed, total);
+            let w = we + wr;
+            let raw = (input.achieved * we + assumed * wr) / w;
+            let required = (wr > 0.0).then(|| (goal * w - input.achieved * we) / wr);
+            (raw, vol * wr_squares.sqrt() / w, required)
+        }
+    };
+    let required = required.map(|r| if target.kind == Kind::Flow { r.max(0.0) } else { r });
+    let projected = clamp_to_bound(target, raw);
+    let mut low = clamp_to_bound(target, raw - Z80 * sd);
+    let high = clamp_to_bound(target, raw + Z80 * sd);
+    if target.kind == Kind::Flow {
+        // What a flow has achieved cannot be taken back.
+        low = low.max(input.achieved);
+    }
+
+    let met_now = target.comparator.met(input.achieved, goal);
+    let met_projected = target.comparator.met(projected, goal);
+    let progress_ratio = required.filter(|r| *r > 0.0).map(|r| assumed / r);
+    let status = if match target.kind {
+        Kind::Flow => met_now,
+        Kind::Level => met_now && met_projected,
+        Kind::Average => remaining == 0.0 && met_projected,
+    } {
+        Status::Achieved
+    } else if met_projected {
+        Status::OnTrack
+    } else if remaining == 0.0 {
+        Status::OffTrack
+    } else {
+        match progress_ratio {
+            Some(p) if p >= OFF_TRACK_BELOW => Status::NeedsAcceleration,
+            // A level that meets its target now but is projected to fall below it needs to hold.
+            None => Status::NeedsAcceleration,
+            Some(_) => Status::OffTrack,
+        }
+    };
+    let probability = if status == Status::Achieved && target.kind == Kind::Flow {
+        1.0
+    } else if sd > 0.0 {
+        (1.0 - normal_cdf((goal - raw) / sd)).clamp(0.0, 1.0)
+    } else if met_projected {
+        1.0
+    } else {
+        0.0
+    };
+    let pace_ratio = match required {
+        Some(r) if current > 0.0 => Some(r / current),
+        _ => None,
+    };
+    let path = Path { target, input, total, elapsed, assumed };
+    let milestones = target
+        .milestones
+        .iter()
+        .map(|m| {
+            let (at, estimated) = path.at(months_elapsed(sheet, m.date));
+            let reached = m.comparator.met(at, m.value);
+            let state = if m.date <= as_of {
+                if reached {
+                    MilestoneState::Met
+                } else {
+                    MilestoneState::Missed
+                }
+            } else {
+                MilestoneState::Pending { projected_met: reached }
+            };
+            MilestoneOutcome { date: m.date, comparator: m.comparator, value: m.value, at, estimated, state }
+        })
+        .collect();
+    Outcome {
+        projected,
+        attainment: (goal != 0.0).then(|| projected / goal),
+        status,
+        current_rate: current,
+        assumed_rate: assumed,
+        required_rate: required,
+        pace_ratio,
+        progress_ratio,
+        low,
+        high,
+        probability,
+        milestones,
+    }
+}
+
+/// Projects every target of the sheet under the scenario, and counts the scoreboard.
+pub fn project(sheet: &Sheet, scenario: &Scenario) -> Projection {
+    let elapsed = months_elapsed(sheet, scenario.as_of);
+    let results: Vec<TargetResult> = sheet
+        .targets
+        .iter()
+        .map(|t| TargetResult {
+            id: t.id.clone(),
+            outcome: scenario.inputs.get(&t.id).map(|input| project_target(sheet, t, input, scenario.as_of)),
+        })
+        .collect();
+    let with_data = results.iter().filter(|r| r.outcome.is_some()).count();
+    let met = results.iter().filter(|r| r.status().is_met()).count();
+    Projection {
+        elapsed,
+        remaining: (f64::from(sheet.months()) - elapsed).max(0.0),
+        no_data: results.len() - with_data,
+        results,
+        met,
+        with_data,
+    }
+}
+
+/// The scenarios a reader can compare with any scenario.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Preset {
+    /// Every assumed rate at 0.8 of the scenario's (less favourable).
+    Low,
+    /// The scenario as it is.
+    Base,
+    /// Every assumed rate at 1.2 of the scenario's (more favourable).
+    High,
+    /// Each target exactly meeting its target: the rate the months left require.
+    Required,
+}
+
+impl Preset {
+    pub const ALL: [Preset; 4] = [Preset::Low, Preset::Base, Preset::High, Preset::Required];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Preset::Low => "low",
+            Preset::Base => "base",
+            Preset::High => "high",
+            Preset::Required => "required",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Preset> {
+        Preset::ALL.into_iter().find(|p| p.code() == code)
+    }
+}
+
+/// Scales a rate towards the favourable side by `k`: a positive rate is multiplied, a negative one
+/// (a falling level, a shrinking economy) is divided, so that "high" is always the better case.
+fn scale_favourably(rate: f64, k: f64) -> f64 {
+    if rate < 0.0 {
+        rate / k
+    } else {
+        rate * k
+    }
+}
+
+/// Derives a preset from `scenario`. Inputs, volatility and the as-of date are kept; only the
+/// assumptions for the months left change.
+pub fn apply_preset(sheet: &Sheet, scenario: &Scenario, preset: Preset) -> Scenario {
+    let mut out = scenario.clone();
+    let k = match preset {
+        Preset::Base => return out,
+        Preset::Low => LOW_FACTOR,
+        Preset::High => HIGH_FACTOR,
+        Preset::Required => 0.0,
+    };
+    let total = f64::from(sheet.months());
+    let elapsed = months_elapsed(sheet, scenario.as_of);
+    for (id, input) in out.inputs.iter_mut() {
+        let Some(target) = sheet.target(id) else { continue };
+        let current = current_rate(target, input, elapsed);
+        let assumed = assumed_rate(target, input, current);
+        let rate = if preset == Preset::Required {
+            let mut shifted = target.clone();
+            shifted.value += strict_step(target);
+            let outcome = project_target(sheet, &shifted, input, scenario.as_of);
+            match outcome.required_rate {
+                Some(r) if elapsed < total => r,
+                _ => continue,
+            }
+        } else {
+            scale_favourably(assumed, k)
+        };
+        let rate = if target.kind == Kind::Average { clamp_to_bound(target, rate) } else { rate };
+        input.assume =
+            Some(Assume::rate_for(target.kind, if target.kind == Kind::Flow { rate.max(0.0) } else { rate }));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::Scenario;
+
+    fn kontum() -> Sheet {
+        Sheet::kontum().unwrap()
+    }
+
+    fn scenario(sheet: &Sheet, as_of: &str, inputs: &[(&str, Input)]) -> Scenario {
+        let mut s = Scenario::empty(sheet);
+        s.as_of = Date::parse(as_of).unwrap();
+        for (id, input) in inputs {
+            s.inputs.insert(id.to_string(), input.clone());
+        }
+        s
+    }
+
+    fn input(achieved: f64) -> Input {
+        Input { achieved, ..Input::default() }
+    }
+
+    fn close(a: f64, b: f64) -> bool {
+        (a - b).abs() < 1e-9 * b.abs().max(1.0)
+    }
+
+    fn outcome(p: &Projection, id: &str) -> Outcome {
+        p.get(id).unwrap().outcome.clone().unwrap()
+    }
+
+    #[test]
+    fn months_elapsed_counts_whole_months_and_the_share_of_the_current_one() {
+        let sheet = kontum();
+        let m = |d: &str| months_elapsed(&sheet, Date::parse(d).unwrap());
+        assert_eq!(m("2022-09-30"), 3.0);
+        assert_eq!(m("2022-09-15"), 2.5);
+        assert_eq!(m("2022-07-01"), 1.0 / 31.0);
+        assert_eq!(m("2022-12-31"), 6.0);
+        assert_eq!(m("2022-08-31"), 2.0);
+    }
+
+    /// The worked example of docs/methodology.md: published figures as of 30 September 2022.
+    #[test]
+    fn worked_example_flow_revenue() {
+        let sheet = kontum();
+        let p = project(&sheet, &scenario(&sheet, "2022-09-30", &[("budget-revenue", input(630.0))]));
+        let o = outcome(&p, "budget-revenue");
+        assert_eq!((p.elapsed, p.remaining), (3.0, 3.0));
+        assert!(close(o.current_rate, 210.0));
+        assert!(close(o.projected, 1260.0));
+        assert!(close(o.attainment.unwrap(), 1260.0 / 1700.0));
+        assert!(close(o.required_rate.unwrap(), 1070.0 / 3.0));
+        assert!(close(o.pace_ratio.unwrap(), 1070.0 / 630.0)); // 1.70x the pace so far
+        assert!(close(o.progress_ratio.unwrap(), 630.0 / 1070.0)); // 0.589 < 0.6
+        assert_eq!(o.status, Status::OffTrack);
+        assert_eq!((o.low, o.high, o.probability), (1260.0, 1260.0, 0.0));
+        assert_eq!((p.met, p.with_data, p.no_data), (0, 1, 18));
+    }
+
+    #[test]
+    fn worked_example_flow_with_factor_and_volatility() {
+        let sheet = kontum();
+        let inp = Input { achieved: 6485.0, assume: Some(Assume::Factor(1.1)), volatility: Some(400.0), start: None };
+        let p = project(&sheet, &scenario(&sheet, "2022-09-30", &[("social-investment", inp)]));
+        let o = outcome(&p, "social-investment");
+        let pace = 6485.0 / 3.0 * 1.1;
+        assert!(close(o.assumed_rate, pace));
+        assert!(close(o.projected, 6485.0 + 3.0 * pace)); // 13,618.5
+        assert_eq!(o.status, Status::OnTrack);
+        let sd = 400.0 * 3f64.sqrt();
+        assert!(close(o.low, o.projected - Z80 * sd) && close(o.high, o.projected + Z80 * sd));
+        assert!((o.probability - 0.9190).abs() < 1e-3, "{}", o.probability);
+        assert_eq!((p.met, p.with_data), (1, 1));
+    }
+
+    #[test]
+    fn worked_example_level_disbursement_with_milestones() {
+        let sheet = kontum();
+        let inp = Input { achieved: 60.0, start: Some(37.0), ..Input::default() };
+        let p = project(&sheet, &scenario(&sheet, "2022-09-30", &[("disbursement", inp)]));
+        let o = outcome(&p, "disbursement");
+        assert!(close(o.current_rate, 23.0 / 3.0));
+        assert!(close(o.projected, 83.0));
+        assert!(close(o.required_rate.unwrap(), 40.0 / 3.0));
+        assert!(close(o.pace_ratio.unwrap(), 40.0 / 23.0));
+        assert_eq!(o.status, Status::OffTrack); // 23/40 = 0.575 of the required pace
+        let q3 = &o.milestones[0];
+        assert_eq!((q3.date.iso().as_str(), q3.value, q3.at, q3.estimated), ("2022-09-30", 70.0, 60.0, false));
+        assert_eq!(q3.state, MilestoneState::Missed);
+        assert_eq!(o.milestones[1].state, MilestoneState::Pending { projected_met: false });
+        assert!(close(o.milestones[1].at, 83.0));
+    }
+
+    #[test]
+    fn worked_example_average_grdp() {
+        let sheet = kontum();
+        let inp = Input { achieved: 9.0, assume: Some(Assume::Value(10.5)), ..Input::default() };
+        let p = project(&sheet, &scenario(&sheet, "2022-09-30", &[("grdp-growth", inp)]));
+        let o = outcome(&p, "grdp-growth");
+        assert!(close(o.projected, 9.75));
+        assert!(close(o.required_rate.unwrap(), 11.6));
+        assert!(close(o.pace_ratio.unwrap(), 11.6 / 9.0));
+        assert!(close(o.progress_ratio.unwrap(), 10.5 / 11.6));
+        assert_eq!(o.status, Status::NeedsAcceleration);
+    }
+
+    #[test]
+    fn exactly_the_target_does_not_meet_more_than_but_meets_at_least() {
+        let sheet = kontum();
+        let p = project(
+            &sheet,
+            &scenario(&sheet, "2022-09-30", &[("budget-revenue", input(850.0)), ("social-investment", input(6325.0))]),
+        );
+        let revenue = outcome(&p, "budget-revenue");
+        assert_eq!(revenue.projected, 1700.0);
+        assert_eq!(revenue.status, Status::NeedsAcceleration, "exactly 1,700 is not more than 1,700");
+        assert_eq!(outcome(&p, "social-investment").status, Status::OnTrack, "12,650 is at least 12,650");
+        assert_eq!(p.met, 1);
+    }
+
+    #[test]
+    fn a_flow_already_past_its_target_is_achieved() {
+        let sheet = kontum();
+        let p = project(&sheet, &scenario(&sheet, "2022-10-31", &[("new-party-members", input(526.0))]));
+        let o = outcome(&p, "new-party-members");
+        assert_eq!((o.status, o.probability, o.required_rate), (Status::Achieved, 1.0, Some(0.0)));
+        let p = project(&sheet, &scenario(&sheet, "2022-10-31", &[("new-party-members", input(525.0))]));
+        assert_eq!(outcome(&p, "new-party-members").status, Status::OnTrack, "525 is not more than 525 yet");
+    }
+
+    #[test]
+    fn levels_never_cross_their_bound() {
+        let sheet = kontum();
+        let inp = Input { achieved: 99.0, start: Some(90.0), volatility: Some(6.0), assume: None };
+        let p = project(&sheet, &scenario(&sheet, "2022-09-30", &[("health-insurance", inp)]));
+        let o = outcome(&p, "health-insurance");
+        assert_eq!((o.projected, o.high), (100.0, 100.0));
+        // Unbounded the band would be 108 ± 1.28 × 6√3; the bound cuts its top, not its bottom.
+        assert!(close(o.low, 108.0 - Z80 * 6.0 * 3f64.sqrt()));
+        assert_eq!(o.status, Status::Achieved);
+        // Without a start the level is assumed flat.
+        let p = project(&sheet, &scenario(&sheet, "2022-09-30", &[("health-insurance", input(92.0))]));
+        let o = outcome(&p, "health-insurance");
+        assert_eq!((o.projected, o.current_rate, o.pace_ratio), (92.0, 0.0, None));
+        assert_eq!(o.status, Status::OffTrack);
+    }
+
+    #[test]
+    fn a_level_that_meets_now_but_falls_needs_to_hold() {
+        let sheet = kontum();
+        let inp = Input { achieved: 93.0, start: Some(95.0), ..Input::default() };
+        let o = outcome(
+            &project(&sheet, &scenario(&sheet, "2022-09-30", &[("health-insurance", inp)])),
+            "health-insurance",
+        );
+        assert!(close(o.projected, 91.0));
+        assert_eq!(o.status, Status::NeedsAcceleration);
+    }
+
+    #[test]
+    fn averages_use_the_sheets_weights() {
+        let mut sheet = kontum();
+        let t = sheet.targets.iter_mut().find(|t| t.id == "grdp-growth").unwrap();
+        t.weights = Some(vec![1.0, 1.0, 1.0, 3.0, 3.0, 3.0]);
+        let inp = Input { achieved: 9.0, assume: Some(Assume::Value(10.5)), ..Input::default() };
+        let o = outcome(&project(&sheet, &scenario(&sheet, "2022-09-30", &[("grdp-growth", inp)])), "grdp-growth");
+        assert!(close(o.projected, (9.0 * 3.0 + 10.5 * 9.0) / 12.0));
+        assert!(close(o.required_rate.unwrap(), (10.3 * 12.0 - 27.0) / 9.0));
+    }
+
+    #[test]
+    fn the_band_of_an_average_narrows_with_the_months_left() {
+        let sheet = kontum();
+        let inp = |_: ()| Input { achieved: 90.0, volatility: Some(3.0), ..Input::default() };
+        let sd = |o: &Outcome| (o.high - o.projected) / Z80;
+        let early = outcome(
+            &project(&sheet, &scenario(&sheet, "2022-07-31", &[("case-discovery", inp(()))])),
+            "case-discovery",
+        );
+        let late = outcome(
+            &project(&sheet, &scenario(&sheet, "2022-11-30", &[("case-discovery", inp(()))])),
+            "case-discovery",
+        );
+        assert!(close(sd(&early), 3.0 * 5f64.sqrt() / 6.0));
+        assert!(close(sd(&late), 3.0 / 6.0));
+    }
+
+    #[test]
+    fn at_the_periods_end_nothing_is_required_and_a_miss_is_off_track() {
+        let sheet = kontum();
+        let p = project(
+            &sheet,
+            &scenario(&sheet, "2022-12-31", &[("jobs", input(2400.0)), ("case-discovery", input(85.0))]),
+        );
+        let jobs = outcome(&p, "jobs");
+        assert_eq!((jobs.status, jobs.required_rate, jobs.projected), (Status::OffTrack, None, 2400.0));
+        assert_eq!(outcome(&p, "case-discovery").status, Status::Achieved);
+        assert_eq!(p.remaining, 0.0);
+    }
+
+    #[test]
+    fn an_average_is_not_achieved_before_the_periods_end() {
+        let sheet = kontum();
+        let o = outcome(
+            &project(&sheet, &scenario(&sheet, "2022-09-30", &[("case-discovery", input(85.0))])),
+            "case-discovery",
+        );
+        assert_eq!(o.status, Status::OnTrack);
+    }
+
+    #[test]
+    fn normal_cdf_matches_known_values() {
+        for (x, p) in [(0.0, 0.5), (Z80, 0.9), (-Z80, 0.1), (1.959_963_985, 0.975), (-3.0, 0.001_349_898)] {
+            assert!((normal_cdf(x) - p).abs() < 2e-7, "{x}: {}", normal_cdf(x));
+        }
+        assert_eq!(normal_cdf(40.0), 1.0);
+        assert_eq!(normal_cdf(-40.0), 0.0);
+    }
+
+    #[test]
+    fn presets_scale_the_assumptions_and_required_meets_every_target() {
+        let sheet = kontum();
+        let s = scenario(
+            &sheet,
+            "2022-09-30",
+            &[
+                ("budget-revenue", input(630.0)),
+                ("disbursement", Input { achieved: 60.0, start: Some(37.0), ..Input::default() }),
+                ("grdp-growth", input(9.0)),
+                ("new-party-members", input(200.0)),
+                ("village-heads-party-members", input(84.0)),
+            ],
+        );
+        let low = apply_preset(&sheet, &s, Preset::Low);
+        assert_eq!(low.inputs["budget-revenue"].assume, Some(Assume::Pace(210.0 * 0.8)));
+        assert_eq!(low.inputs["grdp-growth"].assume, Some(Assume::Value(9.0 * 0.8)));
+        let high = apply_preset(&sheet, &s, Preset::High);
+        assert!(close(high.inputs["disbursement"].assume.unwrap().amount(), 23.0 / 3.0 * 1.2));
+        assert_eq!(apply_preset(&sheet, &s, Preset::Base), s);
+        let required = apply_preset(&sheet, &s, Preset::Required);
+        let p = project(&sheet, &required);
+        for r in &p.results {
+            if r.outcome.is_some() {
+                assert!(r.status().is_met(), "{}: {:?}", r.id, r.outcome);
+            }
+        }
+        // "More than 525" needs 526: one more than the boundary at the target's precision.
+        assert!(close(outcome(&p, "new-party-members").projected, 526.0));
+        assert_eq!(p.met, 5);
+    }
+}
