@@ -9,6 +9,7 @@ pub mod i18n;
 pub mod num;
 pub mod present;
 pub mod problem;
+pub mod report;
 pub mod scenario;
 pub mod sheet;
 

@@ -1,1 +1,139 @@
-fn main() {}
+//! `targets`: the projection engine for data desks and tests.
+//!
+//! ```text
+//! targets project --scenario FILE [--sheet FILE] [--format json|csv] [--lang en|vi]
+//! targets check (--sheet FILE | --scenario FILE [--sheet FILE]) [--lang en|vi]
+//! ```
+//! Exit code 0 on success, 2 on invalid input or usage, with every problem on stderr.
+
+use plan_widget::engine::project;
+use plan_widget::i18n::Locale;
+use plan_widget::problem::{messages, Problem, ProblemKind};
+use plan_widget::report;
+use plan_widget::scenario::Scenario;
+use plan_widget::sheet::Sheet;
+use std::io::Read;
+use std::process::ExitCode;
+
+const USAGE: &str = "usage:
+  targets project --scenario FILE [--sheet FILE] [--format json|csv] [--lang en|vi]
+  targets check (--sheet FILE | --scenario FILE [--sheet FILE]) [--lang en|vi]
+Without --sheet, the bundled Kon Tum sheet (kontum-15-nq-tu-2022) is used.";
+
+/// Files larger than this are refused rather than read into memory.
+const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
+
+enum Command {
+    Project,
+    Check,
+}
+
+struct Args {
+    command: Command,
+    scenario: Option<String>,
+    sheet: Option<String>,
+    format: String,
+    locale: Locale,
+}
+
+fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
+    let command = match args.next().as_deref() {
+        Some("project") => Command::Project,
+        Some("check") => Command::Check,
+        Some("-h" | "--help") => return Err(String::new()),
+        Some(other) => return Err(format!("unknown command {other:?}")),
+        None => return Err("no command given".into()),
+    };
+    let mut out = Args { command, scenario: None, sheet: None, format: "json".into(), locale: Locale::En };
+    while let Some(flag) = args.next() {
+        let mut value = || args.next().ok_or(format!("{flag} needs a value"));
+        match flag.as_str() {
+            "--scenario" => out.scenario = Some(value()?),
+            "--sheet" => out.sheet = Some(value()?),
+            "--format" => {
+                out.format = value()?;
+                if out.format != "json" && out.format != "csv" {
+                    return Err(format!("unknown format {:?}: use json or csv", out.format));
+                }
+            }
+            "--lang" => {
+                let code = value()?;
+                out.locale = Locale::from_code(&code).ok_or(format!("unknown language {code:?}: use en or vi"))?;
+            }
+            "-h" | "--help" => return Err(String::new()),
+            other => return Err(format!("unknown argument {other:?}")),
+        }
+    }
+    Ok(out)
+}
+
+/// Reads a file as UTF-8 text; a missing, unreadable, oversized or non-UTF-8 file is a problem.
+fn read_text(path: &str) -> Result<String, Vec<Problem>> {
+    let fail = |kind: ProblemKind| vec![Problem { place: path.to_string(), field: String::new(), kind }];
+    let file = std::fs::File::open(path).map_err(|e| fail(ProblemKind::NotJson(e.to_string())))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(|e| fail(ProblemKind::NotJson(e.to_string())))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(fail(ProblemKind::TooLarge));
+    }
+    String::from_utf8(bytes).map_err(|_| fail(ProblemKind::NotJson("not UTF-8 text".into())))
+}
+
+fn load_sheet(path: Option<&str>) -> Result<Sheet, Vec<Problem>> {
+    match path {
+        None => Sheet::kontum(),
+        Some(p) => Sheet::parse(&read_text(p)?),
+    }
+}
+
+fn run(args: &Args) -> Result<String, Vec<Problem>> {
+    let sheet = load_sheet(args.sheet.as_deref())?;
+    match args.command {
+        Command::Project => {
+            let path = args.scenario.as_deref().ok_or_else(|| {
+                vec![Problem { place: String::new(), field: "--scenario".into(), kind: ProblemKind::Missing }]
+            })?;
+            let scenario = Scenario::parse(&read_text(path)?, &sheet)?;
+            let projection = project(&sheet, &scenario);
+            Ok(if args.format == "csv" {
+                report::to_csv(&sheet, &projection)
+            } else {
+                let json = report::to_json(&sheet, &scenario, &projection);
+                serde_json::to_string_pretty(&json).unwrap_or_default() + "\n"
+            })
+        }
+        Command::Check => {
+            if let Some(path) = args.scenario.as_deref() {
+                let scenario = Scenario::parse(&read_text(path)?, &sheet)?;
+                Ok(format!("ok: scenario {path:?} for sheet {} ({} inputs)\n", sheet.id, scenario.inputs.len()))
+            } else if args.sheet.is_some() {
+                Ok(format!("ok: sheet {} ({} targets)\n", sheet.id, sheet.targets.len()))
+            } else {
+                Err(vec![Problem { place: String::new(), field: "--sheet".into(), kind: ProblemKind::Missing }])
+            }
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let args = match parse_args(std::env::args().skip(1)) {
+        Ok(a) => a,
+        Err(e) => {
+            if !e.is_empty() {
+                eprintln!("{e}");
+            }
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match run(&args) {
+        Ok(out) => {
+            print!("{out}");
+            ExitCode::SUCCESS
+        }
+        Err(problems) => {
+            eprintln!("{}", messages(&problems, args.locale));
+            ExitCode::from(2)
+        }
+    }
+}

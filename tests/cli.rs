@@ -1,0 +1,139 @@
+//! The `targets` command on scenario files, checked field by field.
+#![cfg(not(target_arch = "wasm32"))]
+
+use serde_json::Value;
+use std::process::{Command, Output};
+
+fn targets(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_targets")).args(args).current_dir(env!("CARGO_MANIFEST_DIR")).output().unwrap()
+}
+
+fn project_json(scenario: &str) -> Value {
+    let out = targets(&["project", "--scenario", scenario]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn target<'a>(report: &'a Value, id: &str) -> &'a Value {
+    report["targets"].as_array().unwrap().iter().find(|t| t["id"] == id).unwrap()
+}
+
+#[test]
+fn project_prints_the_published_scenario_field_by_field() {
+    let r = project_json("data/scenarios/kontum-published-2022-09-30.json");
+    assert_eq!(r["sheet"], "kontum-15-nq-tu-2022");
+    assert_eq!(r["as_of"], "2022-09-30");
+    assert_eq!((r["months_elapsed"].as_f64(), r["months_remaining"].as_f64()), (Some(3.0), Some(3.0)));
+    assert_eq!(r["scoreboard"], serde_json::json!({"met": 1, "with_data": 4, "no_data": 15, "targets": 19}));
+    assert_eq!(r["targets"].as_array().unwrap().len(), 19);
+
+    // Revenue: 630 in three months, 210 a month; three more months give 1,260 of "more than 1,700".
+    let revenue = target(&r, "budget-revenue");
+    assert_eq!(revenue["projected"], 1260.0);
+    assert_eq!(revenue["target"], 1700.0);
+    assert_eq!(revenue["comparator"], ">");
+    assert_eq!(revenue["attainment"], 0.741176);
+    assert_eq!(revenue["required_pace"], 356.666667);
+    assert_eq!(revenue["pace_ratio"], 1.698413);
+    assert_eq!(revenue["status"], "off-track");
+    assert_eq!((revenue["low"].as_f64(), revenue["high"].as_f64()), (Some(1260.0), Some(1260.0)));
+    assert_eq!(revenue["probability"], 0.0);
+
+    // Investment: 6,485 in three months; 12,970 meets "at least 12,650".
+    let investment = target(&r, "social-investment");
+    assert_eq!((investment["projected"].as_f64(), investment["status"].as_str()), (Some(12970.0), Some("on-track")));
+    assert_eq!(investment["probability"], 1.0);
+
+    // Disbursement: 37% to 60% in three months, 7.67 points a month, 83% by December; 70% by September missed.
+    let d = target(&r, "disbursement");
+    assert_eq!(d["projected"], 83.0);
+    assert_eq!(d["status"], "off-track");
+    let ms = d["milestones"].as_array().unwrap();
+    assert_eq!(
+        (ms[0]["date"].as_str(), ms[0]["state"].as_str(), ms[0]["at"].as_f64()),
+        (Some("2022-09-30"), Some("missed"), Some(60.0))
+    );
+    assert_eq!((ms[1]["state"].as_str(), ms[1]["projected_met"].as_bool()), (Some("pending"), Some(false)));
+
+    // GRDP: 9.0% so far, kept for the rest: 9.0% against 10.3%, the rest would need 11.6%.
+    let g = target(&r, "grdp-growth");
+    assert_eq!((g["projected"].as_f64(), g["required_pace"].as_f64()), (Some(9.0), Some(11.6)));
+    assert_eq!(g["status"], "needs-acceleration");
+
+    // Targets without published figures stay without data: nothing is invented.
+    let jobs = target(&r, "jobs");
+    assert_eq!(jobs["status"], "no-data");
+    assert!(jobs["projected"].is_null() && jobs["probability"].is_null());
+}
+
+#[test]
+fn the_boundary_of_more_than_and_the_probability() {
+    let r = project_json("tests/scenarios/strict-boundary.json");
+    // 350 members in four months, 87.5 a month: 525 by December, which is not more than 525.
+    let m = target(&r, "new-party-members");
+    assert_eq!((m["projected"].as_f64(), m["status"].as_str()), (Some(525.0), Some("needs-acceleration")));
+    // Jobs: 1,500 + 2 x 500 = 2,500, at least 2,500; sd 100 x sqrt(2): the median case, a probability of 1/2.
+    let jobs = target(&r, "jobs");
+    assert_eq!((jobs["projected"].as_f64(), jobs["status"].as_str()), (Some(2500.0), Some("on-track")));
+    assert!((jobs["probability"].as_f64().unwrap() - 0.5).abs() < 1e-6);
+    // Health insurance: 92 + 2 x 0.5 = 93 meets 92.75.
+    assert_eq!(target(&r, "health-insurance")["projected"], 93.0);
+}
+
+#[test]
+fn csv_has_a_header_and_one_row_per_target() {
+    let out = targets(&["project", "--scenario", "data/scenarios/kontum-published-2022-09-30.json", "--format", "csv"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], plan_widget::report::CSV_HEADER);
+    assert_eq!(lines.len(), 20);
+    assert!(
+        lines.contains(&"budget-revenue,off-track,1260,1700,>,0.741176,356.666667,1.698413,1260,1260,0,"),
+        "{text}"
+    );
+    assert!(lines.iter().any(|l| l.starts_with("disbursement,off-track,83,100,>=,")
+        && l.ends_with("2022-09-30 >= 70: missed; 2022-12-31 >= 100: pending")));
+}
+
+#[test]
+fn bad_input_exits_2_with_every_problem_on_stderr() {
+    let out = targets(&["project", "--scenario", "tests/scenarios/bad-several.json"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("budget-revenu · «budget-revenu» is not in the sheet"), "{err}");
+    assert!(err.contains("disbursement · assume.pace: «pace» does not apply to a target of kind «level»"), "{err}");
+    assert!(err.contains("jobs · achieved: must not be negative"), "{err}");
+
+    for (args, needle) in [
+        (vec!["project", "--scenario", "tests/scenarios/future-version.json"], "unsupported version: 9"),
+        (vec!["project", "--scenario", "tests/scenarios/truncated.json"], "not readable as JSON"),
+        (vec!["project", "--scenario", "no/such/file.json"], "no/such/file.json"),
+        (vec!["check", "--sheet", "tests/scenarios/bad-several.json"], "format: is missing"),
+        (vec!["project"], "--scenario: is missing"),
+        (vec!["frobnicate"], "unknown command"),
+        (vec!["project", "--format", "xml"], "unknown format"),
+    ] {
+        let out = targets(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.contains(needle), "{args:?}: {err}");
+    }
+}
+
+#[test]
+fn messages_follow_the_chosen_language() {
+    let out = targets(&["check", "--scenario", "tests/scenarios/future-version.json", "--lang", "vi"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8(out.stderr).unwrap().contains("phiên bản không được hỗ trợ: 9"));
+}
+
+#[test]
+fn check_accepts_valid_files() {
+    let out = targets(&["check", "--sheet", "data/sheets/kontum-15-nq-tu-2022.json"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8(out.stdout).unwrap().contains("19 targets"));
+    let out = targets(&["check", "--scenario", "data/scenarios/kontum-published-2022-09-30.json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+}

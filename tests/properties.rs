@@ -1,0 +1,166 @@
+//! Property tests of the engine and the number codecs.
+#![cfg(not(target_arch = "wasm32"))]
+
+use plan_widget::date::Date;
+use plan_widget::engine::{apply_preset, project, project_target, Preset};
+use plan_widget::i18n::Locale;
+use plan_widget::num::{format_fixed, parse_number};
+use plan_widget::scenario::{Assume, Input, Scenario};
+use plan_widget::sheet::{Kind, Sheet};
+use proptest::prelude::*;
+
+fn kontum() -> Sheet {
+    Sheet::kontum().unwrap()
+}
+
+/// A date inside the Kon Tum period strictly before its last day.
+fn as_of() -> impl Strategy<Value = Date> {
+    (7u8..=12, 1u8..=31).prop_filter_map("a real day before the period's end", |(m, d)| {
+        let date = Date::parse(&format!("2022-{m:02}-{d:02}"))?;
+        (date.iso() != "2022-12-31").then_some(date)
+    })
+}
+
+/// An input that fits the target (achieved within its bound, a start for levels).
+fn input_for(kind: Kind, bound: Option<f64>, scale: f64) -> impl Strategy<Value = Input> {
+    let top = bound.unwrap_or(scale * 2.0);
+    (0.0..top, 0.0..top, proptest::option::of(0.0..scale / 4.0)).prop_map(move |(achieved, start, volatility)| Input {
+        achieved,
+        start: (kind == Kind::Level).then_some(start.min(achieved)),
+        assume: None,
+        volatility,
+    })
+}
+
+proptest! {
+    #[test]
+    fn a_higher_pace_never_lowers_a_flows_projection(
+        achieved in 0.0..5000.0f64, a in 0.0..2000.0f64, b in 0.0..2000.0f64, date in as_of()
+    ) {
+        let sheet = kontum();
+        let t = sheet.target("budget-revenue").unwrap();
+        let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
+        let with = |p: f64| Input { achieved, assume: Some(Assume::Pace(p)), ..Input::default() };
+        let p_lo = project_target(&sheet, t, &with(lo), date);
+        let p_hi = project_target(&sheet, t, &with(hi), date);
+        prop_assert!(p_hi.projected >= p_lo.projected);
+    }
+
+    #[test]
+    fn probability_stays_in_0_1_and_rises_with_the_pace(
+        achieved in 0.0..1700.0f64, a in 0.0..1000.0f64, b in 0.0..1000.0f64, vol in 0.0..300.0f64, date in as_of()
+    ) {
+        let sheet = kontum();
+        let t = sheet.target("budget-revenue").unwrap();
+        let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
+        let with = |p: f64| Input { achieved, assume: Some(Assume::Pace(p)), volatility: Some(vol), ..Input::default() };
+        let p_lo = project_target(&sheet, t, &with(lo), date).probability;
+        let p_hi = project_target(&sheet, t, &with(hi), date).probability;
+        prop_assert!((0.0..=1.0).contains(&p_lo) && (0.0..=1.0).contains(&p_hi));
+        prop_assert!(p_hi >= p_lo - 1e-12, "{} < {}", p_hi, p_lo);
+    }
+
+    #[test]
+    fn the_band_holds_the_projection_and_levels_stay_within_bounds(
+        inputs in proptest::collection::vec((0usize..19, 0.0..1.0f64, 0.0..1.0f64, 0.0..0.3f64), 1..19),
+        date in as_of(),
+    ) {
+        let sheet = kontum();
+        let mut s = Scenario::empty(&sheet);
+        s.as_of = date;
+        for (i, a, st, v) in inputs {
+            let t = &sheet.targets[i];
+            let top = t.bound.unwrap_or(t.value * 1.5);
+            s.inputs.insert(t.id.clone(), Input {
+                achieved: a * top,
+                start: (t.kind == Kind::Level).then_some(st * top),
+                assume: None,
+                volatility: Some(v * top),
+            });
+        }
+        let p = project(&sheet, &s);
+        prop_assert_eq!(p.met + (p.with_data - p.met) + p.no_data, 19);
+        for r in &p.results {
+            let Some(o) = &r.outcome else { continue };
+            let t = sheet.target(&r.id).unwrap();
+            prop_assert!(o.low <= o.projected + 1e-9 && o.projected <= o.high + 1e-9, "{}: {:?}", r.id, o);
+            if let Some(b) = t.bound {
+                prop_assert!(o.high <= b && o.low >= 0.0, "{}: {:?}", r.id, o);
+            }
+            prop_assert!((0.0..=1.0).contains(&o.probability));
+        }
+    }
+
+    #[test]
+    fn the_required_preset_meets_every_feasible_target(
+        picks in proptest::collection::vec((0usize..19, 0.0..1.0f64, 0.0..1.0f64), 1..19),
+        date in as_of(),
+    ) {
+        let sheet = kontum();
+        let mut s = Scenario::empty(&sheet);
+        s.as_of = date;
+        for (i, a, st) in picks {
+            let t = &sheet.targets[i];
+            // Within the bound, and for an average low enough that the rest of the period can still
+            // lift it to the target without passing the bound.
+            let top = t.bound.unwrap_or(t.value * 1.5);
+            s.inputs.insert(t.id.clone(), Input {
+                achieved: a * top,
+                start: (t.kind == Kind::Level).then_some(st * a * top),
+                ..Input::default()
+            });
+        }
+        let required = apply_preset(&sheet, &s, Preset::Required);
+        for r in project(&sheet, &required).results {
+            let Some(o) = &r.outcome else { continue };
+            let t = sheet.target(&r.id).unwrap();
+            let feasible = match (t.kind, t.bound, o.required_rate) {
+                (Kind::Average, Some(b), Some(req)) => req <= b,
+                _ => true,
+            };
+            if feasible {
+                prop_assert!(o.status.is_met(), "{}: {:?}", r.id, o);
+            }
+        }
+    }
+
+    #[test]
+    fn parsing_what_formatting_printed_returns_the_number(n in -10_000_000_000i64..10_000_000_000i64, d in 0u8..=4) {
+        let x = n as f64 / 10f64.powi(i32::from(d));
+        for locale in [Locale::Vi, Locale::En] {
+            let text = format_fixed(x, d, locale);
+            prop_assert_eq!(parse_number(&text, locale, &[]), Ok(x), "{} in {:?}", text, locale);
+        }
+    }
+
+    #[test]
+    fn a_scenario_survives_its_json_form(
+        picks in proptest::collection::vec(
+            (0usize..19).prop_flat_map(|i| {
+                let t = &kontum().targets[i];
+                (Just(i), input_for(t.kind, t.bound, t.value), proptest::option::of(0.0..3.0f64))
+            }),
+            0..19,
+        ),
+        date in as_of(),
+        name in "\\PC{0,30}",
+    ) {
+        let sheet = kontum();
+        let mut s = Scenario::empty(&sheet);
+        s.as_of = date;
+        s.name = name;
+        for (i, mut input, factor) in picks {
+            input.assume = factor.map(Assume::Factor);
+            s.inputs.insert(sheet.targets[i].id.clone(), input);
+        }
+        let again = Scenario::parse(&s.to_json_pretty(), &sheet);
+        prop_assert_eq!(again, Ok(s));
+    }
+
+    #[test]
+    fn parsing_never_panics(text in "\\PC{0,40}") {
+        for locale in [Locale::Vi, Locale::En] {
+            let _ = parse_number(&text, locale, &["%", "tỷ đồng"]);
+        }
+    }
+}
