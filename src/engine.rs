@@ -351,6 +351,66 @@ pub fn project_target(sheet: &Sheet, target: &Target, input: &Input, as_of: Date
     }
 }
 
+/// One point ahead of the as-of date: the month, the projected value and its 80% band.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct BandPoint {
+    pub month: f64,
+    pub value: f64,
+    pub low: f64,
+    pub high: f64,
+}
+
+/// What a target's chart draws: the path so far (from the period's start to the as-of date, a straight
+/// line between what is known) and the projection ahead with its widening band.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Trajectory {
+    pub so_far: Vec<(f64, f64)>,
+    pub ahead: Vec<BandPoint>,
+}
+
+/// The trajectory of a target with an input, with `steps` points ahead (at least one, the period's end).
+pub fn trajectory(sheet: &Sheet, target: &Target, input: &Input, as_of: Date, steps: usize) -> Trajectory {
+    let total = f64::from(sheet.months());
+    let elapsed = months_elapsed(sheet, as_of);
+    let current = current_rate(target, input, elapsed);
+    let assumed = assumed_rate(target, input, current);
+    let path = Path { target, input, total, elapsed, assumed };
+    let start = match target.kind {
+        Kind::Flow => 0.0,
+        Kind::Level => input.start.unwrap_or(input.achieved),
+        Kind::Average => input.achieved,
+    };
+    let so_far = vec![(0.0, start), (elapsed, input.achieved)];
+    let vol = input.volatility.unwrap_or(0.0);
+    let remaining = (total - elapsed).max(0.0);
+    let steps = steps.max(1);
+    let ahead = (0..=steps)
+        .map(|i| {
+            let month = elapsed + remaining * i as f64 / steps as f64;
+            let (value, _) = path.at(month);
+            let sd = match target.kind {
+                Kind::Flow | Kind::Level => vol * (month - elapsed).max(0.0).sqrt(),
+                Kind::Average => {
+                    let (we, _) = weight_between(target, total, 0.0, elapsed);
+                    let (wr, squares) = weight_between(target, total, elapsed, month);
+                    if we + wr > 0.0 {
+                        vol * squares.sqrt() / (we + wr)
+                    } else {
+                        0.0
+                    }
+                }
+            };
+            let raw = value;
+            let mut low = clamp_to_bound(target, raw - Z80 * sd);
+            if target.kind == Kind::Flow {
+                low = low.max(input.achieved);
+            }
+            BandPoint { month, value, low, high: clamp_to_bound(target, raw + Z80 * sd) }
+        })
+        .collect();
+    Trajectory { so_far, ahead }
+}
+
 /// Projects every target of the sheet under the scenario, and counts the scoreboard.
 pub fn project(sheet: &Sheet, scenario: &Scenario) -> Projection {
     let elapsed = months_elapsed(sheet, scenario.as_of);
@@ -656,6 +716,26 @@ mod tests {
             "case-discovery",
         );
         assert_eq!(o.status, Status::OnTrack);
+    }
+
+    #[test]
+    fn the_trajectory_ends_at_the_projection_and_its_band() {
+        let sheet = kontum();
+        let t = sheet.target("social-investment").unwrap();
+        let inp = Input { achieved: 6485.0, volatility: Some(400.0), ..Input::default() };
+        let as_of = Date::parse("2022-09-30").unwrap();
+        let tr = trajectory(&sheet, t, &inp, as_of, 3);
+        let o = project_target(&sheet, t, &inp, as_of);
+        assert_eq!(tr.so_far, vec![(0.0, 0.0), (3.0, 6485.0)]);
+        assert_eq!(tr.ahead.len(), 4);
+        assert_eq!((tr.ahead[0].month, tr.ahead[0].low, tr.ahead[0].high), (3.0, 6485.0, 6485.0));
+        let end = tr.ahead[3];
+        assert!(close(end.month, 6.0) && close(end.value, o.projected));
+        assert!(close(end.low, o.low) && close(end.high, o.high));
+        assert!(close(tr.ahead[1].high - tr.ahead[1].value, Z80 * 400.0), "one month ahead: one sigma of spread");
+        let level = sheet.target("disbursement").unwrap();
+        let inp = Input { achieved: 60.0, start: Some(37.0), ..Input::default() };
+        assert_eq!(trajectory(&sheet, level, &inp, as_of, 1).so_far, vec![(0.0, 37.0), (3.0, 60.0)]);
     }
 
     #[test]

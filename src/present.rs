@@ -2,9 +2,11 @@
 //! Pure functions, so that what the page shows is tested natively.
 
 use crate::date::Date;
+use crate::engine::{MilestoneState, Outcome, Projection, Status, CLOSE_FROM};
 use crate::i18n::Locale;
 use crate::num::{format_fixed, format_trimmed};
-use crate::sheet::{Sheet, Target, Unit};
+use crate::scenario::{Assume, Input};
+use crate::sheet::{Comparator, Kind, Sheet, Target, Unit};
 
 /// A number followed by its unit: "1.700 tỷ đồng", "92,75%".
 pub fn with_unit(number: &str, unit: &Unit, locale: Locale) -> String {
@@ -62,6 +64,225 @@ pub fn period(sheet: &Sheet, locale: Locale) -> String {
     format!("{} – {}", date_short(sheet.start, locale), date_short(sheet.end, locale))
 }
 
+/// The status in words.
+pub fn status_word(status: Status, locale: Locale) -> &'static str {
+    match status {
+        Status::Achieved => locale.pick("Đã đạt", "Achieved"),
+        Status::OnTrack => locale.pick("Đúng tiến độ", "On track"),
+        Status::NeedsAcceleration => locale.pick("Cần tăng tốc", "Needs acceleration"),
+        Status::OffTrack => locale.pick("Khó đạt", "Off track"),
+        Status::NoData => locale.pick("Chưa có số liệu", "No data"),
+    }
+}
+
+/// A distinct shape per status, so that status never rests on colour alone.
+pub fn status_icon(status: Status) -> &'static str {
+    match status {
+        Status::Achieved => "★",
+        Status::OnTrack => "✓",
+        Status::NeedsAcceleration => "▲",
+        Status::OffTrack => "✕",
+        Status::NoData => "–",
+    }
+}
+
+/// A month's short label on a chart axis: "T7" / "Jul".
+pub fn month_label(month: u8, locale: Locale) -> String {
+    match locale {
+        Locale::Vi => format!("T{month}"),
+        Locale::En => MONTHS_EN[usize::from((month + 11) % 12)][..3].to_string(),
+    }
+}
+
+/// The labels of a sheet's months, for the end of each month of the period.
+pub fn month_labels(sheet: &Sheet, locale: Locale) -> Vec<String> {
+    (sheet.start.month_index()..=sheet.end.month_index())
+        .map(|i| month_label(Date::end_of_month_index(i).month, locale))
+        .collect()
+}
+
+/// A ratio as a whole percentage: "74%".
+pub fn percent(ratio: f64, locale: Locale) -> String {
+    format!("{}%", format_fixed(ratio * 100.0, 0, locale))
+}
+
+/// A multiple such as "1,7 lần" / "1.7x".
+pub fn times(ratio: f64, locale: Locale) -> String {
+    let n = format_fixed(ratio, 1, locale);
+    locale.pick(format!("{n} lần"), format!("{n}x"))
+}
+
+/// A per-month rate with its unit: "357 tỷ đồng mỗi tháng", "7,7 điểm % mỗi tháng".
+pub fn per_month(sheet: &Sheet, target: &Target, rate: f64, locale: Locale) -> String {
+    let unit = sheet.unit(target);
+    let number = format_fixed(rate, target.decimals.clamp(1, 2), locale);
+    let amount = if unit.attaches() {
+        format!("{number} {}", locale.pick("điểm %", "percentage points"))
+    } else {
+        with_unit(&number, unit, locale)
+    };
+    format!("{amount} {}", locale.pick("mỗi tháng", "a month"))
+}
+
+/// The comparator in words before a value: "trên 1.700 tỷ đồng" / "more than 1,700 billion VND".
+pub fn goal_words(sheet: &Sheet, target: &Target, locale: Locale) -> String {
+    let value = target_value(sheet, target, locale);
+    match (target.comparator, locale) {
+        (Comparator::AtLeast, Locale::Vi) => format!("từ {value} trở lên"),
+        (Comparator::AtLeast, Locale::En) => format!("at least {value}"),
+        (Comparator::MoreThan, Locale::Vi) => format!("trên {value}"),
+        (Comparator::MoreThan, Locale::En) => format!("more than {value}"),
+    }
+}
+
+/// What the months left need: "Cần 356,7 tỷ đồng mỗi tháng, gấp 1,7 lần tốc độ hiện nay." / "Needs 356.7
+/// billion VND a month, 1.7x the pace so far." None when nothing more is needed or no time is left.
+pub fn required_phrase(sheet: &Sheet, target: &Target, outcome: &Outcome, locale: Locale) -> Option<String> {
+    if outcome.status.is_met() {
+        return None;
+    }
+    let q = outcome.required_rate?;
+    let more = if target.comparator == Comparator::MoreThan { locale.pick("hơn ", "more than ") } else { "" };
+    let needed = match target.kind {
+        Kind::Average => {
+            let v = value(sheet, target, q, locale);
+            if target.bound.is_some_and(|b| q > b) {
+                return Some(locale.pick(
+                    format!("Không còn khả năng đạt: phần còn lại của kỳ sẽ phải đạt bình quân {more}{v}."),
+                    format!("No longer reachable: the rest of the period would have to average {more}{v}."),
+                ));
+            }
+            locale.pick(
+                format!("Cần phần còn lại của kỳ đạt bình quân {more}{v}"),
+                format!("Needs the rest of the period to average {more}{v}"),
+            )
+        }
+        Kind::Flow | Kind::Level => {
+            let rate = per_month(sheet, target, q, locale);
+            locale.pick(format!("Cần {more}{rate}"), format!("Needs {more}{rate}"))
+        }
+    };
+    let so_far = match target.kind {
+        Kind::Flow => locale.pick("tốc độ hiện nay", "the pace so far"),
+        Kind::Level => locale.pick("xu hướng hiện nay", "the trend so far"),
+        Kind::Average => locale.pick("mức hiện nay", "the rate so far"),
+    };
+    Some(match outcome.pace_ratio {
+        Some(r) => format!("{needed}{} {} {so_far}.", locale.pick(", gấp", ","), times(r, locale)),
+        None => format!("{needed}."),
+    })
+}
+
+/// How the scenario sees the months left, as a phrase that ends a sentence.
+fn assumption_phrase(sheet: &Sheet, target: &Target, input: &Input, outcome: &Outcome, locale: Locale) -> String {
+    let explicit = input.assume.is_some_and(|a| !matches!(a, Assume::Factor(f) if f == 1.0));
+    match (target.kind, explicit) {
+        (Kind::Flow, false) => locale.pick("nếu giữ tốc độ hiện nay", "at the pace so far").into(),
+        (Kind::Flow, true) => {
+            let rate = per_month(sheet, target, outcome.assumed_rate, locale);
+            locale.pick(format!("với tốc độ giả định {rate}"), format!("at an assumed {rate}"))
+        }
+        (Kind::Level, false) if input.start.is_none() => {
+            locale.pick("nếu giữ nguyên mức hiện nay", "if it holds its current level").into()
+        }
+        (Kind::Level, false) => locale.pick("nếu giữ xu hướng hiện nay", "if the trend so far continues").into(),
+        (Kind::Level, true) => {
+            let rate = per_month(sheet, target, outcome.assumed_rate, locale);
+            locale.pick(format!("với mức thay đổi giả định {rate}"), format!("at an assumed change of {rate}"))
+        }
+        (Kind::Average, false) => locale
+            .pick("nếu phần còn lại của kỳ giữ mức hiện nay", "if the rest of the period holds the rate so far")
+            .into(),
+        (Kind::Average, true) => {
+            let v = value(sheet, target, outcome.assumed_rate, locale);
+            locale.pick(
+                format!("nếu phần còn lại của kỳ đạt bình quân {v}"),
+                format!("if the rest of the period averages {v}"),
+            )
+        }
+    }
+}
+
+/// One sentence that reads a target's result for the reader, e.g. "Thu ngân sách nhà nước sẽ đạt 1.260 tỷ
+/// đồng vào 31/12/2022 nếu giữ tốc độ hiện nay, bằng 74% chỉ tiêu."
+pub fn reading(
+    sheet: &Sheet,
+    target: &Target,
+    input: Option<&Input>,
+    outcome: Option<&Outcome>,
+    locale: Locale,
+) -> String {
+    let (Some(input), Some(o)) = (input, outcome) else {
+        return locale
+            .pick("Chưa nhập số liệu cho chỉ tiêu này.", "No figure has been entered for this target.")
+            .into();
+    };
+    let label = target.label.get(locale);
+    let goal = goal_words(sheet, target, locale);
+    if o.status == Status::Achieved {
+        let now = value(sheet, target, input.achieved, locale);
+        return locale.pick(
+            format!("{label} đã đạt chỉ tiêu: {now}, chỉ tiêu là {goal}."),
+            format!("{label} has already met its target: {now}, against {goal}."),
+        );
+    }
+    let projected = value(sheet, target, o.projected, locale);
+    let end = date_short(sheet.end, locale);
+    let how = assumption_phrase(sheet, target, input, o, locale);
+    let share = o.attainment.map(|a| percent(a, locale));
+    let mut sentence = match (locale, share) {
+        (Locale::Vi, Some(share)) => format!("{label} sẽ đạt {projected} vào {end} {how}, bằng {share} chỉ tiêu."),
+        (Locale::En, Some(share)) => format!("{label} would reach {projected} by {end} {how}, {share} of the target."),
+        (Locale::Vi, None) => format!("{label} sẽ đạt {projected} vào {end} {how}."),
+        (Locale::En, None) => format!("{label} would reach {projected} by {end} {how}."),
+    };
+    let verdict = match o.status {
+        Status::OnTrack => locale.pick(" Như vậy là đạt chỉ tiêu.", " That meets the target."),
+        _ if o.progress_ratio.is_some_and(|r| r >= CLOSE_FROM) => {
+            locale.pick(" Như vậy là chưa đạt, nhưng đã gần.", " That falls short, but it is close.")
+        }
+        _ => locale.pick(" Như vậy là chưa đạt chỉ tiêu.", " That falls short of the target."),
+    };
+    sentence.push_str(verdict);
+    sentence
+}
+
+/// A milestone in words: "30/9/2022: ≥ 70% — đạt 60% (chưa đạt)".
+pub fn milestone_line(sheet: &Sheet, target: &Target, m: &crate::engine::MilestoneOutcome, locale: Locale) -> String {
+    let goal = with_unit(&format_trimmed(m.value, 2, locale), sheet.unit(target), locale);
+    let at = value(sheet, target, m.at, locale);
+    let state = match m.state {
+        MilestoneState::Met => locale.pick("đã đạt", "met"),
+        MilestoneState::Missed => locale.pick("không đạt", "missed"),
+        MilestoneState::Pending { projected_met: true } => locale.pick("dự kiến đạt", "projected to be met"),
+        MilestoneState::Pending { projected_met: false } => locale.pick("dự kiến không đạt", "projected to be missed"),
+    };
+    let at_words = match (m.state, m.estimated) {
+        (MilestoneState::Pending { .. }, _) => locale.pick("dự báo", "projected"),
+        (_, true) => locale.pick("ước tính", "estimated"),
+        (_, false) => locale.pick("thực tế", "actual"),
+    };
+    format!("{} {} {goal}: {state} ({at_words} {at})", date_short(m.date, locale), m.comparator.symbol())
+}
+
+/// The scoreboard: "1/4 chỉ tiêu có số liệu dự kiến đạt; 15 chỉ tiêu chưa có số liệu".
+pub fn scoreboard(p: &Projection, locale: Locale) -> String {
+    let (met, with, none) = (p.met, p.with_data, p.no_data);
+    let head = match locale {
+        Locale::Vi => format!("{met}/{with} chỉ tiêu có số liệu dự kiến đạt"),
+        Locale::En if with == 1 => format!("{met} of 1 target with data projected to be met"),
+        Locale::En => format!("{met} of {with} targets with data projected to be met"),
+    };
+    if none == 0 {
+        head
+    } else {
+        match locale {
+            Locale::Vi => format!("{head}; {none} chỉ tiêu chưa có số liệu"),
+            Locale::En => format!("{head}; {none} without data"),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -85,6 +306,84 @@ mod tests {
         }
         let t = sheet.target("budget-revenue").unwrap();
         assert_eq!(value(&sheet, t, 1260.4, Vi), "1.260\u{a0}tỷ đồng");
+    }
+
+    fn published() -> (Sheet, crate::scenario::Scenario, Projection) {
+        let sheet = Sheet::kontum().unwrap();
+        let text = include_str!("../data/scenarios/kontum-published-2022-09-30.json");
+        let scenario = crate::scenario::Scenario::parse(text, &sheet).unwrap();
+        let p = crate::engine::project(&sheet, &scenario);
+        (sheet, scenario, p)
+    }
+
+    fn read(id: &str, locale: Locale) -> String {
+        let (sheet, scenario, p) = published();
+        let t = sheet.target(id).unwrap();
+        reading(&sheet, t, scenario.inputs.get(id), p.get(id).unwrap().outcome.as_ref(), locale).replace('\u{a0}', " ")
+    }
+
+    #[test]
+    fn readings_of_the_published_figures() {
+        assert_eq!(
+            read("budget-revenue", En),
+            "State budget revenue would reach 1,260 billion VND by 31 Dec 2022 at the pace so far, 74% of the \
+             target. That falls short of the target."
+        );
+        assert_eq!(
+            read("budget-revenue", Vi),
+            "Thu ngân sách nhà nước sẽ đạt 1.260 tỷ đồng vào 31/12/2022 nếu giữ tốc độ hiện nay, bằng 74% chỉ tiêu. \
+             Như vậy là chưa đạt chỉ tiêu."
+        );
+        assert!(read("social-investment", En).ends_with("103% of the target. That meets the target."));
+        assert!(read("disbursement", En).contains("83.0% by 31 Dec 2022 if the trend so far continues"));
+        assert!(read("grdp-growth", Vi).contains("nếu phần còn lại của kỳ giữ mức hiện nay"));
+        assert_eq!(read("jobs", En), "No figure has been entered for this target.");
+    }
+
+    #[test]
+    fn required_pace_in_words() {
+        let (sheet, _, p) = published();
+        let phrase = |id: &str, l: Locale| {
+            let t = sheet.target(id).unwrap();
+            required_phrase(&sheet, t, p.get(id).unwrap().outcome.as_ref().unwrap(), l)
+                .map(|s| s.replace('\u{a0}', " "))
+        };
+        assert_eq!(
+            phrase("budget-revenue", En).unwrap(),
+            "Needs more than 356.7 billion VND a month, 1.7x the pace so far."
+        );
+        assert_eq!(
+            phrase("budget-revenue", Vi).unwrap(),
+            "Cần hơn 356,7 tỷ đồng mỗi tháng, gấp 1,7 lần tốc độ hiện nay."
+        );
+        assert_eq!(phrase("disbursement", En).unwrap(), "Needs 13.3 percentage points a month, 1.7x the trend so far.");
+        assert_eq!(
+            phrase("grdp-growth", En).unwrap(),
+            "Needs the rest of the period to average 11.60%, 1.3x the rate so far."
+        );
+        assert_eq!(phrase("social-investment", En), None, "met: nothing more needed");
+        assert_eq!(scoreboard(&p, Vi), "1/4 chỉ tiêu có số liệu dự kiến đạt; 15 chỉ tiêu chưa có số liệu");
+        assert_eq!(scoreboard(&p, En), "1 of 4 targets with data projected to be met; 15 without data");
+    }
+
+    #[test]
+    fn milestones_and_months_in_words() {
+        let (sheet, _, p) = published();
+        let t = sheet.target("disbursement").unwrap();
+        let o = p.get("disbursement").unwrap().outcome.clone().unwrap();
+        assert_eq!(milestone_line(&sheet, t, &o.milestones[0], Vi), "30/9/2022 ≥ 70%: không đạt (thực tế 60,0%)");
+        assert_eq!(
+            milestone_line(&sheet, t, &o.milestones[1], En),
+            "31 Dec 2022 ≥ 100%: projected to be missed (projected 83.0%)"
+        );
+        assert_eq!(month_labels(&sheet, Vi), ["T7", "T8", "T9", "T10", "T11", "T12"]);
+        assert_eq!(month_labels(&sheet, En), ["Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]);
+        assert_eq!(status_word(Status::OffTrack, En), "Off track");
+        let icons: std::collections::HashSet<_> =
+            [Status::Achieved, Status::OnTrack, Status::NeedsAcceleration, Status::OffTrack, Status::NoData]
+                .map(status_icon)
+                .into();
+        assert_eq!(icons.len(), 5, "every status has its own shape");
     }
 
     #[test]

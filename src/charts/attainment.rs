@@ -1,0 +1,140 @@
+//! The summary chart: one horizontal bar per target, its attainment against the 100% line, with the
+//! band as a whisker and the status as an icon and a percentage beside the bar (never colour alone).
+
+use super::Palette;
+use crate::engine::Status;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+/// One bar.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Row {
+    pub label: String,
+    /// Attainment as a ratio (1.0 is the target), and its band.
+    pub attainment: f64,
+    pub low: f64,
+    pub high: f64,
+    pub status: Status,
+    /// The text after the bar, such as "✕ 74%".
+    pub note: String,
+}
+
+pub struct Params<'a> {
+    pub rows: &'a [Row],
+    pub palette: &'a Palette,
+    pub scale: f64,
+    /// The words on the 100% line ("chỉ tiêu" / "target").
+    pub target_label: &'a str,
+}
+
+/// The CSS height of a row, and of the space above the rows for the 100% label.
+pub const ROW_HEIGHT: f64 = 44.0;
+pub const TOP: f64 = 22.0;
+
+/// The CSS height the chart needs for `rows` bars.
+pub fn height_for(rows: usize) -> f64 {
+    TOP + ROW_HEIGHT * rows.max(1) as f64 + 8.0
+}
+
+/// The largest ratio the axis shows: at least 125%, at most 200%, enough for every bar and band.
+pub fn axis_max(rows: &[Row]) -> f64 {
+    rows.iter().flat_map(|r| [r.attainment, r.high]).filter(|x| x.is_finite()).fold(1.25, f64::max).min(2.0)
+}
+
+pub fn draw<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    p: &Params,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let s = p.scale;
+    let (w, _) = area.dim_in_pixel();
+    let w = f64::from(w);
+    area.fill(&p.palette.background)?;
+    let left = 4.0 * s;
+    // Room at the right for the note after the longest bar.
+    let right = w - 64.0 * s;
+    let max = axis_max(p.rows);
+    let x = |ratio: f64| (left + (right - left) * (ratio.clamp(0.0, max) / max)) as i32;
+    let font = |size: f64| ("sans-serif", size * s).into_font();
+    let label_style = TextStyle::from(font(12.5)).color(&p.palette.text);
+    let note_style = TextStyle::from(font(12.5).style(FontStyle::Bold)).color(&p.palette.text);
+    let small = TextStyle::from(font(11.0)).color(&p.palette.muted);
+
+    let bottom = ((TOP + ROW_HEIGHT * p.rows.len().max(1) as f64) * s) as i32;
+    let x100 = x(1.0);
+    area.draw(&Text::new(
+        format!("100% {}", p.target_label),
+        (x100, (4.0 * s) as i32),
+        small.pos(Pos::new(HPos::Center, VPos::Top)),
+    ))?;
+    for (i, row) in p.rows.iter().enumerate() {
+        let top = (TOP + ROW_HEIGHT * i as f64) * s;
+        area.draw(&Text::new(row.label.clone(), (left as i32, (top + 2.0 * s) as i32), label_style.clone()))?;
+        let bar_top = (top + 20.0 * s) as i32;
+        let bar_bottom = (top + 36.0 * s) as i32;
+        let colour = p.palette.status(row.status);
+        area.draw(&Rectangle::new(
+            [(x(0.0), bar_top), (x(row.attainment).max(x(0.0) + 1), bar_bottom)],
+            colour.filled(),
+        ))?;
+        if row.high > row.low {
+            let mid = (bar_top + bar_bottom) / 2;
+            let whisker = ShapeStyle::from(&p.palette.text).stroke_width((1.5 * s).max(1.0) as u32);
+            area.draw(&PathElement::new(vec![(x(row.low), mid), (x(row.high), mid)], whisker))?;
+            for end in [row.low, row.high] {
+                area.draw(&PathElement::new(
+                    vec![(x(end), mid - (4.0 * s) as i32), (x(end), mid + (4.0 * s) as i32)],
+                    whisker,
+                ))?;
+            }
+        }
+        let note_x = x(row.attainment.max(row.high)) + (6.0 * s) as i32;
+        area.draw(&Text::new(
+            row.note.clone(),
+            (note_x, (bar_top + bar_bottom) / 2),
+            note_style.pos(Pos::new(HPos::Left, VPos::Center)),
+        ))?;
+    }
+    let line = ShapeStyle::from(&p.palette.target).stroke_width((2.0 * s) as u32);
+    area.draw(&PathElement::new(vec![(x100, (18.0 * s) as i32), (x100, bottom)], line))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(label: &str, attainment: f64, status: Status) -> Row {
+        Row {
+            label: label.into(),
+            attainment,
+            low: attainment,
+            high: attainment,
+            status,
+            note: format!("{attainment}"),
+        }
+    }
+
+    #[test]
+    fn draws_a_bar_per_row_against_the_100_line() {
+        let rows = [row("Revenue", 0.74, Status::OffTrack), row("Investment", 1.03, Status::OnTrack)];
+        let mut svg = String::new();
+        {
+            let area = SVGBackend::with_string(&mut svg, (360, height_for(2) as u32)).into_drawing_area();
+            draw(&area, &Params { rows: &rows, palette: &Palette::LIGHT, scale: 1.0, target_label: "target" }).unwrap();
+        }
+        assert!(svg.contains("Revenue") && svg.contains("Investment") && svg.contains("100% target"));
+        // The background and one bar per row.
+        assert_eq!(svg.matches("<rect").count(), 3, "{svg}");
+        // Status colours: off track in vermillion, on track in bluish green.
+        assert!(svg.contains("#BE4800") && svg.contains("#007D5C"), "{svg}");
+    }
+
+    #[test]
+    fn the_axis_grows_for_large_attainment_and_stops_at_200_percent() {
+        assert_eq!(axis_max(&[row("a", 0.5, Status::OffTrack)]), 1.25);
+        assert_eq!(axis_max(&[row("a", 1.6, Status::OnTrack)]), 1.6);
+        assert_eq!(axis_max(&[row("a", 9.0, Status::OnTrack)]), 2.0);
+        assert_eq!(height_for(0), height_for(1));
+    }
+}
