@@ -227,11 +227,16 @@ struct Path<'a> {
 }
 
 impl Path<'_> {
-    /// The value at `m` months, and whether it is an estimate rather than the observed value.
+    /// The value at `m` months within the target's bounds, and whether it is an estimate rather than the
+    /// observed value.
     fn at(&self, m: f64) -> (f64, bool) {
+        (clamp_to_bound(self.target, self.raw(m)), (m - self.elapsed).abs() >= 1e-9)
+    }
+
+    /// The value at `m` months before bounds are applied.
+    fn raw(&self, m: f64) -> f64 {
         let (t, i, e) = (self.target, self.input, self.elapsed);
-        let observed = (m - e).abs() < 1e-9;
-        let value = match t.kind {
+        match t.kind {
             Kind::Flow if m <= e => i.achieved * m / e,
             Kind::Flow => i.achieved + self.assumed * (m - e),
             Kind::Level if m <= e => i.start.map_or(i.achieved, |s| s + (i.achieved - s) * m / e),
@@ -242,8 +247,7 @@ impl Path<'_> {
                 let (wr, _) = weight_between(t, self.total, e, m);
                 (i.achieved * we + self.assumed * wr) / (we + wr)
             }
-        };
-        (clamp_to_bound(t, value), !observed)
+        }
     }
 }
 
@@ -372,22 +376,33 @@ pub struct Trajectory {
 pub fn trajectory(sheet: &Sheet, target: &Target, input: &Input, as_of: Date, steps: usize) -> Trajectory {
     let total = f64::from(sheet.months());
     let elapsed = months_elapsed(sheet, as_of);
-    let current = current_rate(target, input, elapsed);
-    let assumed = assumed_rate(target, input, current);
-    let path = Path { target, input, total, elapsed, assumed };
+    let remaining = (total - elapsed).max(0.0);
+    let steps = steps.max(1);
+    let months: Vec<f64> = (0..=steps).map(|i| elapsed + remaining * i as f64 / steps as f64).collect();
     let start = match target.kind {
         Kind::Flow => 0.0,
         Kind::Level => input.start.unwrap_or(input.achieved),
         Kind::Average => input.achieved,
     };
-    let so_far = vec![(0.0, start), (elapsed, input.achieved)];
+    Trajectory {
+        so_far: vec![(0.0, start), (elapsed, input.achieved)],
+        ahead: band_at(sheet, target, input, as_of, &months),
+    }
+}
+
+/// The projected value and its 80% band at each of `months` (counted from the period's start) at or
+/// after the as-of date.
+pub fn band_at(sheet: &Sheet, target: &Target, input: &Input, as_of: Date, months: &[f64]) -> Vec<BandPoint> {
+    let total = f64::from(sheet.months());
+    let elapsed = months_elapsed(sheet, as_of);
+    let current = current_rate(target, input, elapsed);
+    let assumed = assumed_rate(target, input, current);
+    let path = Path { target, input, total, elapsed, assumed };
     let vol = input.volatility.unwrap_or(0.0);
-    let remaining = (total - elapsed).max(0.0);
-    let steps = steps.max(1);
-    let ahead = (0..=steps)
-        .map(|i| {
-            let month = elapsed + remaining * i as f64 / steps as f64;
-            let (value, _) = path.at(month);
+    months
+        .iter()
+        .map(|&month| {
+            let raw = path.raw(month);
             let sd = match target.kind {
                 Kind::Flow | Kind::Level => vol * (month - elapsed).max(0.0).sqrt(),
                 Kind::Average => {
@@ -400,15 +415,13 @@ pub fn trajectory(sheet: &Sheet, target: &Target, input: &Input, as_of: Date, st
                     }
                 }
             };
-            let raw = value;
             let mut low = clamp_to_bound(target, raw - Z80 * sd);
             if target.kind == Kind::Flow {
                 low = low.max(input.achieved);
             }
-            BandPoint { month, value, low, high: clamp_to_bound(target, raw + Z80 * sd) }
+            BandPoint { month, value: clamp_to_bound(target, raw), low, high: clamp_to_bound(target, raw + Z80 * sd) }
         })
-        .collect();
-    Trajectory { so_far, ahead }
+        .collect()
 }
 
 /// Projects every target of the sheet under the scenario, and counts the scoreboard.
@@ -570,7 +583,8 @@ mod tests {
     #[test]
     fn worked_example_flow_with_factor_and_volatility() {
         let sheet = kontum();
-        let inp = Input { achieved: 6485.0, assume: Some(Assume::Factor(1.1)), volatility: Some(400.0), start: None };
+        let inp =
+            Input { achieved: 6485.0, assume: Some(Assume::Factor(1.1)), volatility: Some(400.0), ..Input::default() };
         let p = project(&sheet, &scenario(&sheet, "2022-09-30", &[("social-investment", inp)]));
         let o = outcome(&p, "social-investment");
         let pace = 6485.0 / 3.0 * 1.1;
@@ -641,7 +655,7 @@ mod tests {
     #[test]
     fn levels_never_cross_their_bound() {
         let sheet = kontum();
-        let inp = Input { achieved: 99.0, start: Some(90.0), volatility: Some(6.0), assume: None };
+        let inp = Input { achieved: 99.0, start: Some(90.0), volatility: Some(6.0), ..Input::default() };
         let p = project(&sheet, &scenario(&sheet, "2022-09-30", &[("health-insurance", inp)]));
         let o = outcome(&p, "health-insurance");
         assert_eq!((o.projected, o.high), (100.0, 100.0));
@@ -736,6 +750,13 @@ mod tests {
         let level = sheet.target("disbursement").unwrap();
         let inp = Input { achieved: 60.0, start: Some(37.0), ..Input::default() };
         assert_eq!(trajectory(&sheet, level, &inp, as_of, 1).so_far, vec![(0.0, 37.0), (3.0, 60.0)]);
+        // At the bound, the band is the projection's band: built from the unbounded path, then cut.
+        let t = sheet.target("health-insurance").unwrap();
+        let inp = Input { achieved: 99.0, start: Some(90.0), volatility: Some(6.0), ..Input::default() };
+        let end = *trajectory(&sheet, t, &inp, as_of, 2).ahead.last().unwrap();
+        let o = project_target(&sheet, t, &inp, as_of);
+        assert_eq!((end.value, end.high), (100.0, 100.0));
+        assert!(close(end.low, o.low), "{} vs {}", end.low, o.low);
     }
 
     #[test]

@@ -7,6 +7,7 @@ pub mod charts;
 pub mod date;
 pub mod engine;
 pub mod i18n;
+pub mod markup;
 pub mod num;
 pub mod present;
 pub mod problem;

@@ -2,8 +2,9 @@
 //! Pure functions, so that what the page shows is tested natively.
 
 use crate::date::Date;
-use crate::engine::{MilestoneState, Outcome, Projection, Status, CLOSE_FROM};
+use crate::engine::{band_at, months_elapsed, MilestoneState, Outcome, Projection, Status, CLOSE_FROM};
 use crate::i18n::Locale;
+use crate::markup::{table, Node};
 use crate::num::{format_fixed, format_trimmed};
 use crate::scenario::{Assume, Input};
 use crate::sheet::{Comparator, Kind, Sheet, Target, Unit};
@@ -283,6 +284,332 @@ pub fn scoreboard(p: &Projection, locale: Locale) -> String {
     }
 }
 
+/// The page's header: the resolution, its title, issuer and period.
+pub fn masthead(sheet: &Sheet, l: Locale) -> Vec<Node> {
+    vec![Node::new("header").class("masthead").children([
+        Node::text_el(
+            "p",
+            "kicker",
+            format!("{}{} · {}", l.pick("Nghị quyết số ", "Resolution No. "), sheet.number, date_long(sheet.date, l)),
+        ),
+        Node::text_el("h1", "", sheet.title.get(l)),
+        Node::text_el("p", "issuer", sheet.issuer.get(l)),
+        Node::text_el("p", "period", format!("{}{}", l.pick("Kỳ thực hiện: ", "Period: "), period(sheet, l))),
+    ])]
+}
+
+/// The summary's lines above its chart: the scoreboard, the scenario's name and date, and the reminder
+/// that a projection is not an official figure.
+pub fn summary_lines(p: &Projection, scenario_name: &str, as_of: Date, l: Locale) -> Vec<Node> {
+    vec![
+        Node::text_el("p", "scoreboard", scoreboard(p, l)),
+        Node::new("p").class("scenario-line").children([
+            Node::text_el("span", "scenario-name", scenario_name),
+            Node::new("span").text(format!(" · {}", l.pick("số liệu đến ", "figures as of "))),
+            Node::text_el("time", "", date_long(as_of, l)).attr("datetime", as_of.iso()),
+        ]),
+        Node::text_el(
+            "p",
+            "disclaimer",
+            l.pick(
+                "Đây là kịch bản dự báo, không phải số liệu chính thức.",
+                "This is a scenario, not an official figure.",
+            ),
+        ),
+    ]
+}
+
+/// The footer: how statuses are decided, and where published figures come from.
+pub fn footer(published: bool, l: Locale) -> Vec<Node> {
+    let mut out = vec![Node::text_el(
+        "p",
+        "",
+        l.pick(
+            "Trạng thái: ★ Đã đạt · ✓ Đúng tiến độ (dự báo đạt chỉ tiêu) · ▲ Cần tăng tốc (tốc độ giả định từ 0,6 lần tốc độ cần thiết) · ✕ Khó đạt (dưới 0,6 lần) · – Chưa có số liệu. Ngưỡng theo phương pháp Open SDG.",
+            "Status: ★ Achieved · ✓ On track (projected to meet the target) · ▲ Needs acceleration (assumed pace at least 0.6 of the required pace) · ✕ Off track (below 0.6) · – No data. Thresholds follow the Open SDG method.",
+        ),
+    )];
+    if published {
+        out.push(Node::text_el(
+            "p",
+            "",
+            l.pick(
+                "Số liệu đã công bố lấy từ UBND tỉnh, Cục Thống kê Kon Tum, kontum.gov.vn và kontumtv.vn; số liệu của kỳ (từ 1/7) là ước tính, suy ra bằng phép trừ.",
+                "Published figures come from the provincial government, the Kon Tum Statistics Office, kontum.gov.vn and kontumtv.vn; figures for the period (from 1 July) are estimates derived by subtraction.",
+            ),
+        ));
+    }
+    out
+}
+
+/// A card's number fields, in order: what is achieved, a level's start, the assumption, the volatility.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Field {
+    Achieved = 0,
+    Start = 1,
+    Assume = 2,
+    Volatility = 3,
+}
+
+impl Field {
+    pub const ALL: [Field; 4] = [Field::Achieved, Field::Start, Field::Assume, Field::Volatility];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Field::Achieved => "achieved",
+            Field::Start => "start",
+            Field::Assume => "assume",
+            Field::Volatility => "volatility",
+        }
+    }
+}
+
+/// What a number field shows: its label, committed value, placeholder and range, and whether it is shown.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct FieldSpec {
+    pub label: String,
+    pub value: Option<f64>,
+    pub placeholder: String,
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+    pub shown: bool,
+}
+
+/// The four fields of a target's card for its current input and outcome.
+pub fn field_specs(
+    t: &Target,
+    input: Option<&Input>,
+    o: Option<&Outcome>,
+    start: Date,
+    as_of: Date,
+    l: Locale,
+) -> [FieldSpec; 4] {
+    let as_of = date_short(as_of, l);
+    let start = date_short(start, l);
+    let achieved_label = match t.kind {
+        Kind::Flow => l.pick(format!("Lũy kế trong kỳ đến {as_of}"), format!("Total in the period to {as_of}")),
+        Kind::Level => l.pick(format!("Mức đạt ngày {as_of}"), format!("Level on {as_of}")),
+        Kind::Average => {
+            l.pick(format!("Bình quân từ đầu kỳ đến {as_of}"), format!("Average from the period's start to {as_of}"))
+        }
+    };
+    let assume_label = match t.kind {
+        Kind::Flow => l.pick("Giả định mỗi tháng còn lại", "Assumed pace per month left"),
+        Kind::Level => l.pick("Giả định thay đổi mỗi tháng", "Assumed change per month"),
+        Kind::Average => l.pick("Giả định bình quân phần còn lại của kỳ", "Assumed average for the rest of the period"),
+    };
+    let so_far = match t.kind {
+        Kind::Flow => l.pick("tốc độ hiện nay", "pace so far"),
+        Kind::Level => l.pick("xu hướng hiện nay", "trend so far"),
+        Kind::Average => l.pick("mức hiện nay", "rate so far"),
+    };
+    let has = input.is_some();
+    // A factor is shown as the rate it produces, so the field always speaks in the target's unit.
+    let assumed = match input.and_then(|i| i.assume) {
+        Some(Assume::Factor(_)) => o.map(|o| o.assumed_rate),
+        a => a.map(Assume::amount),
+    };
+    [
+        FieldSpec {
+            label: achieved_label,
+            value: input.map(|i| i.achieved),
+            placeholder: l.pick("Chưa có số liệu", "No figure yet").into(),
+            min: Some(0.0),
+            max: t.bound,
+            shown: true,
+        },
+        FieldSpec {
+            label: l.pick(
+                format!("Mức đầu kỳ ({start}), để tính xu hướng"),
+                format!("Level at the start ({start}), for the trend"),
+            ),
+            value: input.and_then(|i| i.start),
+            placeholder: String::new(),
+            min: Some(0.0),
+            max: t.bound,
+            shown: has && t.kind == Kind::Level,
+        },
+        FieldSpec {
+            label: assume_label.into(),
+            value: assumed,
+            placeholder: o
+                .map(|o| format!("{} ({so_far})", format_fixed(o.current_rate, t.decimals.clamp(1, 2), l)))
+                .unwrap_or_default(),
+            min: (t.kind != Kind::Level).then_some(0.0),
+            max: if t.kind == Kind::Average { t.bound } else { None },
+            shown: has,
+        },
+        FieldSpec {
+            label: l.pick("Độ dao động mỗi tháng (độ lệch chuẩn)", "Monthly volatility (standard deviation)").into(),
+            value: input.and_then(|i| i.volatility),
+            placeholder: String::new(),
+            min: Some(0.0),
+            max: None,
+            shown: has,
+        },
+    ]
+}
+
+/// Applies a committed field value to a scenario's inputs. Emptying what is achieved removes the input
+/// (the target then has no data); a new figure drops the note of the figure it replaces.
+pub fn apply_field(inputs: &mut crate::scenario::Inputs, t: &Target, field: Field, v: Option<f64>) {
+    match (field, v) {
+        (Field::Achieved, None) => {
+            inputs.remove(&t.id);
+        }
+        (Field::Achieved, Some(a)) => {
+            let i = inputs.entry_or_default(&t.id);
+            i.achieved = a;
+            i.note = None;
+        }
+        (f, v) => {
+            if let Some(i) = inputs.get_mut(&t.id) {
+                match f {
+                    Field::Start => i.start = v,
+                    Field::Assume => i.assume = v.map(|x| Assume::rate_for(t.kind, x)),
+                    _ => i.volatility = v,
+                }
+            }
+        }
+    }
+}
+
+/// A card's output: the target's label and value, its status, the projection, the required pace, the
+/// milestones, the reading and the input's note.
+pub fn card_output(sheet: &Sheet, t: &Target, input: Option<&Input>, o: Option<&Outcome>, l: Locale) -> Vec<Node> {
+    let status = o.map_or(Status::NoData, |o| o.status);
+    let head = Node::new("div").class("target-head").child(Node::text_el("h3", "label", t.label.get(l))).child(
+        Node::new("p")
+            .class("goal")
+            .child(Node::text_el("span", "cmp", t.comparator.symbol()).attr("aria-hidden", "true"))
+            .child(Node::text_el("span", "sr-only", format!("{} ", t.comparator.words(l))))
+            .child(Node::text_el("span", "value", target_value(sheet, t, l))),
+    );
+    let mut out = vec![head];
+    if let Some(whole) = t.part_of.as_ref().and_then(|w| sheet.target(w)) {
+        out.push(Node::text_el("p", "part-of", format!("{}{}", l.pick("Thuộc: ", "Part of: "), whole.label.get(l))));
+    }
+    out.push(
+        Node::new("p")
+            .class(&format!("status status-{}", status.code()))
+            .child(Node::text_el("span", "icon", status_icon(status)).attr("aria-hidden", "true"))
+            .child(Node::text_el("span", "", status_word(status, l))),
+    );
+    if let Some(o) = o {
+        let end = date_short(sheet.end, l);
+        let pair = |dt: String, class: &str, dd: String| {
+            Node::new("div").child(Node::text_el("dt", "", dt)).child(Node::text_el("dd", class, dd))
+        };
+        let mut results = Node::new("dl").class("results").child(pair(
+            l.pick(format!("Dự báo đến {end}"), format!("Projected by {end}")),
+            "projected",
+            value(sheet, t, o.projected, l),
+        ));
+        if let Some(a) = o.attainment {
+            results =
+                results.child(pair(l.pick("So với chỉ tiêu", "Of the target").into(), "attainment", percent(a, l)));
+        }
+        if o.high > o.low {
+            let range = format!("{} – {}", value(sheet, t, o.low, l), value(sheet, t, o.high, l));
+            results = results.child(pair(l.pick("Khoảng 80%", "80% range").into(), "band", range)).child(pair(
+                l.pick("Xác suất đạt", "Chance of meeting it").into(),
+                "probability",
+                percent(o.probability, l),
+            ));
+        }
+        out.push(results);
+        if let Some(r) = required_phrase(sheet, t, o, l) {
+            out.push(Node::text_el("p", "required", r));
+        }
+        if !o.milestones.is_empty() {
+            out.push(
+                Node::new("div")
+                    .class("milestones")
+                    .child(Node::text_el("p", "milestones-title", l.pick("Mốc", "Milestones")))
+                    .child(Node::new("ul").children(
+                        o.milestones.iter().map(|m| Node::text_el("li", "", milestone_line(sheet, t, m, l))),
+                    )),
+            );
+        }
+    }
+    out.push(Node::text_el("p", "reading", reading(sheet, t, input, o, l)));
+    if let Some(note) = input.and_then(|i| i.note.as_ref()) {
+        out.push(Node::text_el("p", "note", note.get(l)));
+    }
+    out
+}
+
+/// The resolution's words under a card, with the English rendering for English readers.
+pub fn wording(t: &Target, l: Locale) -> Vec<Node> {
+    let mut out = vec![Node::new("p")
+        .class("wording")
+        .child(Node::text_el("q", "", t.wording.clone()).attr("lang", "vi"))
+        .child(Node::text_el("span", "clause", t.clause.clone()))];
+    if let (Locale::En, Some(tr)) = (l, &t.translation) {
+        out.push(Node::text_el("p", "translation", tr.clone()).attr("lang", "en"));
+    }
+    out
+}
+
+/// The data behind a target's chart: the figure at the as-of date, the projection at each month's end
+/// after it with its band, the target and the milestones.
+pub fn target_table(sheet: &Sheet, t: &Target, o: &Outcome, input: &Input, as_of: Date, l: Locale) -> Node {
+    let v = |x: f64| value(sheet, t, x, l);
+    let mut rows = vec![vec![
+        format!("{} {}", date_short(as_of, l), l.pick("(thực tế)", "(actual)")),
+        v(input.achieved),
+        String::new(),
+    ]];
+    let ends: Vec<Date> =
+        (as_of.month_index()..=sheet.end.month_index()).map(Date::end_of_month_index).filter(|d| *d > as_of).collect();
+    let months: Vec<f64> = ends.iter().map(|d| months_elapsed(sheet, *d)).collect();
+    for (d, b) in ends.iter().zip(band_at(sheet, t, input, as_of, &months)) {
+        let band = if b.high > b.low { format!("{} – {}", v(b.low), v(b.high)) } else { String::new() };
+        rows.push(vec![format!("{} {}", date_short(*d, l), l.pick("(dự báo)", "(projected)")), v(b.value), band]);
+    }
+    rows.push(vec![
+        l.pick("Chỉ tiêu", "Target").into(),
+        format!("{} {}", t.comparator.symbol(), target_value(sheet, t, l)),
+        String::new(),
+    ]);
+    for m in &o.milestones {
+        rows.push(vec![l.pick("Mốc", "Milestone").into(), milestone_line(sheet, t, m, l), String::new()]);
+    }
+    let caption = format!("{}: {}", t.label.get(l), l.pick("số liệu của biểu đồ", "the chart's data"));
+    table(caption, &[l.pick("Mốc", "Point"), l.pick("Giá trị", "Value"), l.pick("Khoảng 80%", "80% range")], rows)
+}
+
+/// Every target of the sheet with its status, projection, target and attainment.
+pub fn summary_table(sheet: &Sheet, p: &Projection, l: Locale) -> Node {
+    let rows = p
+        .results
+        .iter()
+        .filter_map(|r| {
+            let t = sheet.target(&r.id)?;
+            let o = r.outcome.as_ref();
+            let st = r.status();
+            Some(vec![
+                t.label.get(l).to_string(),
+                format!("{} {}", status_icon(st), status_word(st, l)),
+                o.map_or_else(|| "—".into(), |o| value(sheet, t, o.projected, l)),
+                format!("{} {}", t.comparator.symbol(), target_value(sheet, t, l)),
+                o.and_then(|o| o.attainment).map_or_else(|| "—".into(), |a| percent(a, l)),
+            ])
+        })
+        .collect();
+    table(
+        l.pick("Tất cả chỉ tiêu: dự báo và trạng thái", "All targets: projection and status").into(),
+        &[
+            l.pick("Chỉ tiêu", "Target"),
+            l.pick("Trạng thái", "Status"),
+            l.pick("Dự báo cuối kỳ", "Projected"),
+            l.pick("Chỉ tiêu", "Target value"),
+            l.pick("Mức đạt", "Attainment"),
+        ],
+        rows,
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -384,6 +711,68 @@ mod tests {
                 .map(status_icon)
                 .into();
         assert_eq!(icons.len(), 5, "every status has its own shape");
+    }
+
+    #[test]
+    fn card_output_and_tables_of_the_published_figures() {
+        let (sheet, scenario, p) = published();
+        let t = sheet.target("budget-revenue").unwrap();
+        let o = p.get("budget-revenue").unwrap().outcome.as_ref();
+        let i = scenario.inputs.get("budget-revenue");
+        let card = Node::new("div").children(card_output(&sheet, t, i, o, Vi));
+        let text = |class: &str| card.find(class).map(|n| n.text_content().replace('\u{a0}', " ")).unwrap_or_default();
+        assert_eq!(text("value"), "1.700 tỷ đồng");
+        assert_eq!(text("status"), "✕Khó đạt");
+        assert_eq!(text("projected"), "1.260 tỷ đồng");
+        assert_eq!(text("attainment"), "74%");
+        assert!(text("required").starts_with("Cần hơn 356,7"));
+        assert!(text("reading").contains("bằng 74% chỉ tiêu"));
+        assert!(text("note").starts_with("Ước tính"));
+        assert!(card.find("band").is_none(), "no band without volatility");
+
+        let table = target_table(&sheet, t, o.unwrap(), i.unwrap(), scenario.as_of, En);
+        let rows: Vec<String> =
+            table.children[2].children.iter().map(|r| r.text_content().replace('\u{a0}', " ")).collect();
+        assert_eq!(rows[0], "30 Sep 2022 (actual)630 billion VND");
+        assert_eq!(rows[1], "31 Oct 2022 (projected)840 billion VND");
+        assert_eq!(rows[3], "31 Dec 2022 (projected)1,260 billion VND");
+        assert_eq!(rows[4], "Target> 1,700 billion VND");
+
+        let summary = summary_table(&sheet, &p, En);
+        assert_eq!(summary.children[2].children.len(), 19);
+        let none = Node::new("div").children(card_output(&sheet, sheet.target("jobs").unwrap(), None, None, En));
+        assert_eq!(none.find("status").unwrap().text_content(), "–No data");
+        assert!(none.find("results").is_none());
+    }
+
+    #[test]
+    fn fields_follow_the_input_and_edits_apply_to_the_scenario() {
+        let (sheet, mut scenario, p) = published();
+        let t = sheet.target("disbursement").unwrap();
+        let o = p.get("disbursement").unwrap().outcome.as_ref();
+        let specs = field_specs(t, scenario.inputs.get("disbursement"), o, sheet.start, scenario.as_of, En);
+        assert_eq!(specs[0].label, "Level on 30 Sep 2022");
+        assert_eq!((specs[0].value, specs[0].max), (Some(60.0), Some(100.0)));
+        assert_eq!((specs[1].value, specs[1].shown), (Some(37.0), true));
+        assert_eq!(specs[2].placeholder, "7.7 (trend so far)");
+        assert_eq!(specs[2].min, None, "a level may fall");
+        let jobs = sheet.target("jobs").unwrap();
+        let none = field_specs(jobs, None, None, sheet.start, scenario.as_of, Vi);
+        assert!(none[0].shown && !none[1].shown && !none[2].shown && !none[3].shown);
+
+        apply_field(&mut scenario.inputs, jobs, Field::Achieved, Some(900.0));
+        apply_field(&mut scenario.inputs, jobs, Field::Assume, Some(400.0));
+        assert_eq!(scenario.inputs["jobs"].assume, Some(Assume::Pace(400.0)));
+        apply_field(&mut scenario.inputs, t, Field::Achieved, Some(65.0));
+        assert_eq!(
+            (scenario.inputs["disbursement"].achieved, scenario.inputs["disbursement"].note.is_none()),
+            (65.0, true)
+        );
+        apply_field(&mut scenario.inputs, jobs, Field::Achieved, None);
+        assert!(!scenario.inputs.contains_key("jobs"));
+        // Without an input, only "achieved" creates one.
+        apply_field(&mut scenario.inputs, jobs, Field::Volatility, Some(1.0));
+        assert!(!scenario.inputs.contains_key("jobs"));
     }
 
     #[test]

@@ -4,9 +4,8 @@
 
 use crate::date::Date;
 use crate::problem::{parse_json, Problem, ProblemKind, Reader};
-use crate::sheet::{Kind, Sheet, Target};
+use crate::sheet::{Kind, Sheet, Target, Text};
 use serde_json::{json, Map, Value};
-use std::collections::BTreeMap;
 
 /// The scenario format this code writes. Older versions are migrated on reading (there are none yet:
 /// version 1 is the first).
@@ -83,6 +82,8 @@ pub struct Input {
     /// The standard deviation of one month's increment (or of one month's value, for an average), in
     /// the target's unit.
     pub volatility: Option<f64>,
+    /// Where the figure comes from, or why it is an estimate; shown as text beside it.
+    pub note: Option<Text>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -94,10 +95,87 @@ pub struct Scenario {
     /// The date the figures refer to (the end of that day).
     pub as_of: Date,
     /// Inputs by target id. Targets without an input have no data.
-    pub inputs: BTreeMap<String, Input>,
+    pub inputs: Inputs,
 }
 
-const INPUT_FIELDS: &str = "achieved, start, assume, volatility";
+/// Inputs by target id, kept sorted by id. A sorted list rather than a `BTreeMap`: a scenario holds a
+/// few dozen inputs at most, and the map's code costs kilobytes of WASM (docs/performance.md).
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Inputs(Vec<(String, Input)>);
+
+impl Inputs {
+    fn position(&self, id: &str) -> Result<usize, usize> {
+        self.0.binary_search_by(|(k, _)| k.as_str().cmp(id))
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Input> {
+        self.position(id).ok().map(|i| &self.0[i].1)
+    }
+
+    pub fn get_mut(&mut self, id: &str) -> Option<&mut Input> {
+        self.position(id).ok().map(|i| &mut self.0[i].1)
+    }
+
+    pub fn contains_key(&self, id: &str) -> bool {
+        self.position(id).is_ok()
+    }
+
+    /// Sets the input of `id`, returning the one it replaces.
+    pub fn insert(&mut self, id: String, input: Input) -> Option<Input> {
+        match self.position(&id) {
+            Ok(i) => Some(std::mem::replace(&mut self.0[i].1, input)),
+            Err(i) => {
+                self.0.insert(i, (id, input));
+                None
+            }
+        }
+    }
+
+    pub fn remove(&mut self, id: &str) -> Option<Input> {
+        self.position(id).ok().map(|i| self.0.remove(i).1)
+    }
+
+    /// The input of `id`, created empty if there is none.
+    pub fn entry_or_default(&mut self, id: &str) -> &mut Input {
+        let i = match self.position(id) {
+            Ok(i) => i,
+            Err(i) => {
+                self.0.insert(i, (id.to_string(), Input::default()));
+                i
+            }
+        };
+        &mut self.0[i].1
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &Input)> {
+        self.0.iter().map(|(k, v)| (k.as_str(), v))
+    }
+
+    pub fn iter_mut(&mut self) -> impl Iterator<Item = (&str, &mut Input)> {
+        self.0.iter_mut().map(|(k, v)| (k.as_str(), v))
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// Tests read inputs as `inputs["id"]`; the widget's own code uses `get`, which cannot panic.
+#[cfg(test)]
+impl std::ops::Index<&str> for Inputs {
+    type Output = Input;
+
+    /// The input of `id`; panics if there is none.
+    fn index(&self, id: &str) -> &Input {
+        self.get(id).unwrap_or_else(|| panic!("no input for {id}"))
+    }
+}
+
+const INPUT_FIELDS: &str = "achieved, start, assume, volatility, note";
 const ASSUME_FIELDS: &str = "pace, change, value, factor";
 const TOP_FIELDS: &str = "version, sheet, name, notes, as_of, inputs";
 
@@ -109,7 +187,7 @@ impl Scenario {
             name: String::new(),
             notes: String::new(),
             as_of: Date::end_of_month_index(sheet.start.month_index()),
-            inputs: BTreeMap::new(),
+            inputs: Inputs::default(),
         }
     }
 
@@ -130,7 +208,7 @@ impl Scenario {
     /// The JSON form, with keys in a stable order and only the fields that are set.
     pub fn to_value(&self) -> Value {
         let mut inputs = Map::new();
-        for (id, input) in &self.inputs {
+        for (id, input) in self.inputs.iter() {
             let mut o = Map::new();
             o.insert("achieved".into(), json!(input.achieved));
             if let Some(s) = input.start {
@@ -142,7 +220,16 @@ impl Scenario {
             if let Some(v) = input.volatility {
                 o.insert("volatility".into(), json!(v));
             }
-            inputs.insert(id.clone(), Value::Object(o));
+            match &input.note {
+                Some(n) if n.vi == n.en => {
+                    o.insert("note".into(), json!(n.vi));
+                }
+                Some(n) => {
+                    o.insert("note".into(), json!({"vi": n.vi, "en": n.en}));
+                }
+                None => {}
+            }
+            inputs.insert(id.to_string(), Value::Object(o));
         }
         let mut root = Map::new();
         root.insert("version".into(), json!(SCENARIO_VERSION));
@@ -201,7 +288,7 @@ fn read(r: &mut Reader, value: &Value, sheet: &Sheet) -> Option<Scenario> {
             r.push("", "as_of", ProblemKind::DateOutsidePeriod(d.iso()));
         }
     }
-    let mut inputs = BTreeMap::new();
+    let mut inputs = Inputs::default();
     match root.get("inputs") {
         None | Some(Value::Null) => {}
         Some(Value::Object(m)) => {
@@ -265,7 +352,26 @@ fn read_input(r: &mut Reader, v: &Value, target: &Target) -> Option<Input> {
     if volatility.is_some_and(|x| x < 0.0) {
         r.push(place, "volatility", ProblemKind::Negative);
     }
-    Some(Input { achieved: achieved?, start, assume, volatility })
+    let note = match o.get("note") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) => Some(Text { vi: s.clone(), en: s.clone() }),
+        Some(Value::Object(n)) => {
+            let lang = |r: &mut Reader, code: &str| match n.get(code) {
+                Some(Value::String(s)) => Some(s.clone()),
+                _ => {
+                    r.push(place, &format!("note.{code}"), ProblemKind::WrongType("string"));
+                    None
+                }
+            };
+            let (vi, en) = (lang(r, "vi"), lang(r, "en"));
+            Some(Text { vi: vi?, en: en? })
+        }
+        Some(_) => {
+            r.push(place, "note", ProblemKind::WrongType("string"));
+            None
+        }
+    };
+    Some(Input { achieved: achieved?, start, assume, volatility, note })
 }
 
 fn read_assume(r: &mut Reader, a: &Map<String, Value>, target: &Target) -> Option<Assume> {
@@ -318,7 +424,9 @@ mod tests {
         "budget-revenue": { "achieved": 630 },
         "disbursement":   { "start": 37, "achieved": 60 },
         "grdp-growth":    { "achieved": 9.0, "assume": { "value": 10.5 } },
-        "social-investment": { "achieved": 6485, "assume": { "factor": 1.1 }, "volatility": 400 }
+        "social-investment": { "achieved": 6485, "assume": { "factor": 1.1 }, "volatility": 400,
+                               "note": { "vi": "Ước tính", "en": "Estimate" } },
+        "jobs": { "achieved": 900, "note": "Sở LĐ-TB&XH" }
       }
     }"#;
 
@@ -327,7 +435,9 @@ mod tests {
         let sheet = kontum();
         let s = Scenario::parse(EXAMPLE, &sheet).unwrap();
         assert_eq!(s.as_of.iso(), "2022-09-30");
-        assert_eq!(s.inputs.len(), 4);
+        assert_eq!(s.inputs.len(), 5);
+        assert_eq!(s.inputs["social-investment"].note.as_ref().map(|n| n.en.as_str()), Some("Estimate"));
+        assert_eq!(s.inputs["jobs"].note.as_ref().map(|n| n.vi.as_str()), Some("Sở LĐ-TB&XH"));
         assert_eq!(s.inputs["disbursement"].start, Some(37.0));
         assert_eq!(s.inputs["grdp-growth"].assume, Some(Assume::Value(10.5)));
         assert_eq!(s.inputs["social-investment"].volatility, Some(400.0));

@@ -27,8 +27,8 @@ fn input_for(kind: Kind, bound: Option<f64>, scale: f64) -> impl Strategy<Value 
     (0.0..top, 0.0..top, proptest::option::of(0.0..scale / 4.0)).prop_map(move |(achieved, start, volatility)| Input {
         achieved,
         start: (kind == Kind::Level).then_some(start.min(achieved)),
-        assume: None,
         volatility,
+        ..Input::default()
     })
 }
 
@@ -74,8 +74,8 @@ proptest! {
             s.inputs.insert(t.id.clone(), Input {
                 achieved: a * top,
                 start: (t.kind == Kind::Level).then_some(st * top),
-                assume: None,
                 volatility: Some(v * top),
+                ..Input::default()
             });
         }
         let p = project(&sheet, &s);

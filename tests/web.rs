@@ -55,3 +55,43 @@ async fn the_language_switch_marks_the_current_language() {
     tick().await;
     assert_eq!(locale.get_untracked(), Locale::Vi);
 }
+
+/// Types into an input as a person would: sets its text and fires a bubbling `input` event.
+fn type_into(root: &web_sys::HtmlElement, selector: &str, text: &str) {
+    let input: web_sys::HtmlInputElement = root.query_selector(selector).unwrap().unwrap().unchecked_into();
+    input.set_value(text);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    input.dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap()).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn typing_a_vietnamese_number_updates_the_card_and_a_bad_one_keeps_the_last_good_value() {
+    let root = test_node();
+    let _handle = mount_to(root.clone(), || view! { <App initial_locale=Locale::Vi/> });
+    tick().await;
+    let card = "[data-target='budget-revenue']";
+    // The published figures: 630 by 30 September, 1.260 projected, off track.
+    assert_eq!(text_of(&root, &format!("{card} .projected")), "1.260 tỷ đồng");
+    assert!(text_of(&root, &format!("{card} .status")).contains("Khó đạt"));
+
+    // "1.000" is one thousand in Vietnamese: 1.000 in three months gives 2.000 by December.
+    type_into(&root, "#budget-revenue-achieved", "1.000");
+    tick().await;
+    assert_eq!(text_of(&root, &format!("{card} .projected")), "2.000 tỷ đồng");
+    assert!(text_of(&root, &format!("{card} .status")).contains("Đúng tiến độ"));
+    assert!(text_of(&root, &format!("{card} .reading")).contains("sẽ đạt 2.000 tỷ đồng"));
+    assert_eq!(text_of(&root, "#budget-revenue-achieved-msg"), "");
+
+    // "1.0.0" is not a number: a message, and the projection keeps the last good value.
+    type_into(&root, "#budget-revenue-achieved", "1.0.0");
+    tick().await;
+    assert!(
+        text_of(&root, "#budget-revenue-achieved-msg").contains("hàng nghìn"),
+        "{}",
+        text_of(&root, "#budget-revenue-achieved-msg")
+    );
+    assert_eq!(text_of(&root, &format!("{card} .projected")), "2.000 tỷ đồng");
+    let input = root.query_selector("#budget-revenue-achieved").unwrap().unwrap();
+    assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
+}

@@ -1,122 +1,342 @@
-//! The widget's components. They only wire signals to the pure logic in the crate's other modules.
+//! The widget's components. They only wire signals to the pure logic in the crate's other modules:
+//! `Ctx` holds the state (the sheet, the language, the scenario the reader entered and the preset applied
+//! to it), and everything shown is derived from it.
 
+use crate::date::Date;
+use crate::engine::{apply_preset, project, Preset, Projection};
 use crate::i18n::Locale;
 use crate::present;
 use crate::problem::messages;
-use crate::sheet::{Sheet, Target};
+use crate::scenario::Scenario;
+use crate::sheet::Sheet;
+use leptos::either::Either;
 use leptos::prelude::*;
-use std::sync::Arc;
 
+mod card;
+mod chart;
+mod field;
 mod platform;
+mod render;
+
+use render::Markup;
+
+pub use card::TargetCard;
+pub use field::NumberField;
+
+/// The published figures of 30 September 2022, the widget's default scenario.
+pub const PUBLISHED_JSON: &str = include_str!("../../data/scenarios/kontum-published-2022-09-30.json");
 
 /// Mounts the widget into the page's `#app` element, replacing the HTML skeleton shown while the
 /// WASM loaded.
 pub fn mount() {
-    console_error_panic_hook::set_once();
     let Some(root) = platform::take_root() else { return };
     let locale = platform::initial_locale();
     leptos::mount::mount_to(root, move || view! { <App initial_locale=locale/> }).forget();
 }
 
-/// The whole widget for the bundled sheet.
-#[component]
-pub fn App(#[prop(optional)] initial_locale: Locale) -> impl IntoView {
-    let locale = RwSignal::new(initial_locale);
-    Effect::new(move |_| platform::remember_locale(locale.get()));
-    match Sheet::kontum() {
-        Ok(sheet) => view! { <SheetView sheet=Arc::new(sheet) locale=locale/> }.into_any(),
-        Err(problems) => view! {
-            <div class="problems" role="alert">
-                <pre>{move || messages(&problems, locale.get())}</pre>
-            </div>
+/// Where the reader's scenario started from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Source {
+    Published,
+    Empty,
+}
+
+impl Source {
+    pub fn name(self, locale: Locale) -> &'static str {
+        match self {
+            Source::Published => locale.pick("Số liệu đã công bố (30/9/2022)", "Published figures (30 Sep 2022)"),
+            Source::Empty => locale.pick("Trống (chỉ có chỉ tiêu)", "Empty (targets only)"),
         }
-        .into_any(),
+    }
+
+    /// The scenario this source starts from.
+    pub fn scenario(self, sheet: &Sheet) -> Scenario {
+        match self {
+            // The published scenario is checked by the tests; should it ever fail, the widget opens empty.
+            Source::Published => Scenario::parse(PUBLISHED_JSON, sheet).unwrap_or_else(|_| Scenario::empty(sheet)),
+            Source::Empty => Scenario::empty(sheet),
+        }
     }
 }
 
-/// The header and the targets of one sheet, grouped by area.
-#[component]
-pub fn SheetView(sheet: Arc<Sheet>, locale: RwSignal<Locale>) -> impl IntoView {
-    let header_sheet = sheet.clone();
-    let header = move || {
-        let s = &header_sheet;
-        let l = locale.get();
-        view! {
-            <header class="masthead">
-                <p class="kicker">
-                    {l.pick("Nghị quyết số ", "Resolution No. ")}{s.number.clone()}
-                    {" · "}{present::date_long(s.date, l)}
-                </p>
-                <h1>{s.title.get(l).to_string()}</h1>
-                <p class="issuer">{s.issuer.get(l).to_string()}</p>
-                <p class="period">
-                    {l.pick("Kỳ thực hiện: ", "Period: ")}{present::period(s, l)}
-                </p>
-            </header>
+/// A piece of interface text in the reader's language. Every call returns the same closure type, so
+/// Leptos compiles the code that renders it once for all of them: it saves bytes in the WASM.
+pub(crate) fn tr(
+    locale: RwSignal<Locale>,
+    vi: &'static str,
+    en: &'static str,
+) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    move || locale.get().pick(vi, en)
+}
+
+/// An event handler that runs `callback`. Every handler made here has the same type for an event type,
+/// so Leptos compiles the code that attaches handlers once rather than once per handler.
+pub(crate) fn handler<E: 'static>(callback: Callback<E>) -> impl Fn(E) + 'static {
+    move |ev| callback.run(ev)
+}
+
+/// A reactive string attribute ("true"/"false" and the like) as a type-erased signal, for the same reason.
+pub(crate) fn attr(f: impl Fn() -> String + Send + Sync + 'static) -> Signal<String> {
+    Signal::derive(f)
+}
+
+pub fn preset_name(preset: Preset, locale: Locale) -> &'static str {
+    match preset {
+        Preset::Low => locale.pick("Thấp", "Low"),
+        Preset::Base => locale.pick("Cơ sở", "Base"),
+        Preset::High => locale.pick("Cao", "High"),
+        Preset::Required => locale.pick("Tốc độ cần thiết", "Required pace"),
+    }
+}
+
+/// The widget's state. Every field is a handle to reactive state, so `Ctx` is `Copy`.
+#[derive(Clone, Copy)]
+pub struct Ctx {
+    pub sheet: StoredValue<Sheet>,
+    pub locale: RwSignal<Locale>,
+    /// What the reader entered (or loaded).
+    pub base: RwSignal<Scenario>,
+    /// The preset applied on top of `base`.
+    pub preset: RwSignal<Preset>,
+    pub source: RwSignal<Source>,
+    /// Whether the reader changed anything since choosing the source.
+    pub edited: RwSignal<bool>,
+    /// The scenario shown: `base` with `preset` applied.
+    pub scenario: Memo<Scenario>,
+    pub projection: Memo<Projection>,
+    /// Whether charts use the dark palette, and a counter bumped when the layout width changes.
+    pub dark: RwSignal<bool>,
+    pub resized: RwSignal<u32>,
+}
+
+impl Ctx {
+    pub fn new(sheet: Sheet, locale: Locale) -> Ctx {
+        let base = RwSignal::new(Source::Published.scenario(&sheet));
+        let sheet = StoredValue::new(sheet);
+        let preset = RwSignal::new(Preset::Base);
+        let scenario = Memo::new(move |_| sheet.with_value(|s| base.with(|b| apply_preset(s, b, preset.get()))));
+        let projection = Memo::new(move |_| sheet.with_value(|s| scenario.with(|sc| project(s, sc))));
+        Ctx {
+            sheet,
+            locale: RwSignal::new(locale),
+            base,
+            preset,
+            source: RwSignal::new(Source::Published),
+            edited: RwSignal::new(false),
+            scenario,
+            projection,
+            dark: RwSignal::new(platform::prefers_dark()),
+            resized: RwSignal::new(0),
         }
-    };
-    let areas = sheet.areas.clone();
+    }
+
+    /// Changes the scenario. A preset in force is first made part of what the reader entered, so an
+    /// edit never silently undoes it and presets never compound.
+    pub fn edit(&self, change: impl FnOnce(&mut Scenario)) {
+        if self.preset.get_untracked() != Preset::Base {
+            self.base.set(self.scenario.get_untracked());
+            self.preset.set(Preset::Base);
+        }
+        self.base.update(change);
+        self.edited.set(true);
+    }
+
+    /// Starts again from `source`.
+    pub fn load(&self, source: Source) {
+        let scenario = self.sheet.with_value(|s| source.scenario(s));
+        self.base.set(scenario);
+        self.preset.set(Preset::Base);
+        self.source.set(source);
+        self.edited.set(false);
+    }
+
+    /// The scenario's name as the reader sees it: its source, the preset, and whether it was edited.
+    pub fn scenario_name(&self, locale: Locale) -> String {
+        let mut name = self.source.get().name(locale).to_string();
+        let preset = self.preset.get();
+        if preset != Preset::Base {
+            name = format!("{name} · {}", preset_name(preset, locale));
+        }
+        if self.edited.get() {
+            name.push_str(locale.pick(" · đã chỉnh sửa", " · edited"));
+        }
+        name
+    }
+}
+
+/// The whole widget for the bundled sheet.
+#[component]
+pub fn App(#[prop(optional)] initial_locale: Locale) -> impl IntoView {
+    match Sheet::kontum() {
+        Ok(sheet) => {
+            let ctx = Ctx::new(sheet, initial_locale);
+            Effect::new(move |_| platform::remember_locale(ctx.locale.get()));
+            platform::watch_layout(ctx.dark, ctx.resized);
+            Either::Left(view! { <Widget ctx=ctx/> })
+        }
+        Err(problems) => {
+            let locale = initial_locale;
+            Either::Right(view! {
+                <div class="problems" role="alert">
+                    <pre>{messages(&problems, locale)}</pre>
+                </div>
+            })
+        }
+    }
+}
+
+/// The widget for a sheet and its state.
+#[component]
+pub fn Widget(ctx: Ctx) -> impl IntoView {
+    let locale = ctx.locale;
+    let areas = ctx.sheet.with_value(|s| s.areas.clone());
     view! {
         <div class="widget" lang=move || locale.get().code()>
             <LanguageSwitch locale=locale/>
-            {header}
+            <Masthead ctx=ctx/>
+            <Summary ctx=ctx/>
+            <Controls ctx=ctx/>
             {areas
                 .into_iter()
                 .map(|area| {
-                    let sheet = sheet.clone();
-                    let title = area.label.clone();
-                    let clause = area.clause.clone();
                     let heading_id = format!("area-{}", area.id);
                     let labelled_by = heading_id.clone();
-                    let targets: Vec<Target> = sheet.targets_in(&area.id).cloned().collect();
+                    let ids: Vec<String> = ctx.sheet.with_value(|s| s.targets_in(&area.id).map(|t| t.id.clone()).collect());
+                    let title = area.label.clone();
                     view! {
                         <section class="area" aria-labelledby=labelled_by>
                             <h2 id=heading_id>
                                 {move || title.get(locale.get()).to_string()}
-                                <span class="clause">{clause}</span>
+                                <span class="clause">{area.clause.clone()}</span>
                             </h2>
                             <ul class="targets">
-                                {targets
-                                    .into_iter()
-                                    .map(|t| view! { <TargetRow sheet=sheet.clone() target=t locale=locale/> })
-                                    .collect_view()}
+                                {ids.into_iter().map(|id| view! { <TargetCard ctx=ctx id=id/> }).collect_view()}
                             </ul>
                         </section>
                     }
                 })
                 .collect_view()}
+            <Footer ctx=ctx/>
         </div>
     }
 }
 
-/// One target: its label, comparator and value, the resolution's words and the clause.
 #[component]
-pub fn TargetRow(sheet: Arc<Sheet>, target: Target, locale: RwSignal<Locale>) -> impl IntoView {
-    let id = target.id.clone();
-    let part = target.part_of.is_some();
-    let t = target.clone();
-    let s = sheet.clone();
-    let value = move || present::target_value(&s, &t, locale.get());
-    let t2 = target.clone();
+fn Masthead(ctx: Ctx) -> impl IntoView {
+    let nodes = Signal::derive(move || {
+        let l = ctx.locale.get();
+        ctx.sheet.with_value(|s| present::masthead(s, l))
+    });
+    view! { <Markup nodes=nodes/> }
+}
+
+/// The scoreboard, the scenario's name and date, and the attainment chart of all targets.
+#[component]
+fn Summary(ctx: Ctx) -> impl IntoView {
+    let locale = ctx.locale;
+    let lines = Signal::derive(move || {
+        let l = locale.get();
+        let name = ctx.scenario_name(l);
+        ctx.projection.with(|p| present::summary_lines(p, &name, ctx.scenario.read().as_of, l))
+    });
+    let score = move || present::scoreboard(&ctx.projection.read(), locale.get());
     view! {
-        <li class="target" class:part=part data-target=id>
-            <div class="target-head">
-                <h3 class="label">{move || t2.label.get(locale.get()).to_string()}</h3>
-                <p class="goal">
-                    <span class="cmp" aria-hidden="true">{target.comparator.symbol()}</span>
-                    <span class="sr-only">{move || target.comparator.words(locale.get())}" "</span>
-                    <span class="value">{value}</span>
+        <section class="summary" aria-labelledby="summary-title">
+            <h2 id="summary-title" class="sr-only">{tr(locale, "Tóm tắt", "Summary")}</h2>
+            <Markup nodes=lines/>
+            <chart::SummaryChart ctx=ctx/>
+            <p class="sr-only" aria-live="polite" aria-atomic="true">{score}</p>
+        </section>
+    }
+}
+
+/// The as-of month, the scenario's source, the presets and reset.
+#[component]
+fn Controls(ctx: Ctx) -> impl IntoView {
+    let locale = ctx.locale;
+    let months = ctx.sheet.with_value(|s| {
+        (s.start.month_index()..=s.end.month_index()).map(Date::end_of_month_index).collect::<Vec<_>>()
+    });
+    let as_of_options = move || {
+        let current = ctx.scenario.read().as_of;
+        // The month ends, and the scenario's own date in its place among them if it is not one.
+        let mut dates = months.clone();
+        if !dates.contains(&current) {
+            let at = dates.iter().position(|d| *d > current).unwrap_or(dates.len());
+            dates.insert(at, current);
+        }
+        dates
+            .into_iter()
+            .map(|d| {
+                let iso = d.iso();
+                view! { <option value=iso selected=d == current>{present::date_long(d, locale.get())}</option> }
+            })
+            .collect_view()
+    };
+    let on_as_of = move |ev: leptos::ev::Event| {
+        if let Some(d) = Date::parse(&event_target_value(&ev)) {
+            ctx.edit(|s| s.as_of = d);
+        }
+    };
+    let on_source = move |ev: leptos::ev::Event| {
+        let source = if event_target_value(&ev) == "empty" { Source::Empty } else { Source::Published };
+        ctx.load(source);
+    };
+    let preset_button = move |p: Preset| {
+        view! {
+            <button
+                type="button"
+                class="seg"
+                aria-pressed=attr(move || (ctx.preset.get() == p).to_string())
+                on:click=handler(Callback::new(move |_| ctx.preset.set(p)))
+            >
+                {move || preset_name(p, locale.get())}
+            </button>
+        }
+    };
+    view! {
+        <section class="controls" aria-labelledby="controls-title">
+            <h2 id="controls-title">{tr(locale, "Kịch bản", "Scenario")}</h2>
+            <div class="control-row">
+                <label class="control">
+                    <span>{tr(locale, "Số liệu đến ngày", "Figures as of")}</span>
+                    <select id="as-of" on:change=handler(Callback::new(on_as_of))>{as_of_options}</select>
+                </label>
+                <label class="control">
+                    <span>{tr(locale, "Bắt đầu từ", "Start from")}</span>
+                    <select id="source" on:change=handler(Callback::new(on_source))>
+                        <option value="published" selected=Signal::derive(move || ctx.source.get() == Source::Published)>
+                            {move || Source::Published.name(locale.get())}
+                        </option>
+                        <option value="empty" selected=Signal::derive(move || ctx.source.get() == Source::Empty)>
+                            {move || Source::Empty.name(locale.get())}
+                        </option>
+                    </select>
+                </label>
+            </div>
+            <div class="presets" role="group" aria-labelledby="presets-label">
+                <span id="presets-label" class="presets-label">
+                    {tr(locale, "Giả định cho các tháng còn lại", "Assumptions for the months left")}
+                </span>
+                <div class="seg-group">{Preset::ALL.into_iter().map(preset_button).collect_view()}</div>
+                <p class="hint">
+                    {tr(locale, "Thấp, Cao: tốc độ giả định × 0,8 và × 1,2. Tốc độ cần thiết: mỗi chỉ tiêu vừa đủ đạt.", "Low, High: the assumed pace × 0.8 and × 1.2. Required pace: each target exactly met.")}
                 </p>
             </div>
-            <p class="wording">
-                <q lang="vi">{target.wording.clone()}</q>
-                <span class="clause">{target.clause.clone()}</span>
-            </p>
-            {move || {
-                let translation = target.translation.clone().filter(|_| locale.get() == Locale::En)?;
-                Some(view! { <p class="translation" lang="en">{translation}</p> })
-            }}
-        </li>
+            <button type="button" class="reset" on:click=handler(Callback::new(move |_| ctx.load(Source::Published)))>
+                {tr(locale, "Khôi phục mặc định", "Reset to default")}
+            </button>
+        </section>
+    }
+}
+
+#[component]
+fn Footer(ctx: Ctx) -> impl IntoView {
+    let nodes = Signal::derive(move || present::footer(ctx.source.get() == Source::Published, ctx.locale.get()));
+    view! {
+        <footer class="footer">
+            <Markup nodes=nodes/>
+        </footer>
     }
 }
 
@@ -128,15 +348,15 @@ pub fn LanguageSwitch(locale: RwSignal<Locale>) -> impl IntoView {
             <button
                 type="button"
                 lang=l.code()
-                aria-pressed=move || (locale.get() == l).to_string()
-                on:click=move |_| locale.set(l)
+                aria-pressed=attr(move || (locale.get() == l).to_string())
+                on:click=handler(Callback::new(move |_| locale.set(l)))
             >
                 {text}
             </button>
         }
     };
     view! {
-        <div class="lang-switch" role="group" aria-label=move || locale.get().pick("Ngôn ngữ", "Language")>
+        <div class="lang-switch" role="group" aria-label=tr(locale, "Ngôn ngữ", "Language")>
             {button(Locale::Vi, "Tiếng Việt")}
             {button(Locale::En, "English")}
         </div>

@@ -47,3 +47,36 @@ pub fn take_root() -> Option<web_sys::HtmlElement> {
     let _ = el.set_attribute("aria-busy", "false");
     el.dyn_into::<web_sys::HtmlElement>().ok()
 }
+
+fn dark_query() -> Option<web_sys::MediaQueryList> {
+    window()?.match_media("(prefers-color-scheme: dark)").ok().flatten()
+}
+
+/// Whether the reader's system asks for dark colours.
+pub fn prefers_dark() -> bool {
+    dark_query().is_some_and(|q| q.matches())
+}
+
+/// Keeps `dark` in step with the system's colour scheme and bumps `resized` when the window's width
+/// changes, so charts redraw in the right colours and at the right size.
+pub fn watch_layout(dark: leptos::prelude::RwSignal<bool>, resized: leptos::prelude::RwSignal<u32>) {
+    use leptos::prelude::{Set, Update};
+    use wasm_bindgen::closure::Closure;
+    if let Some(q) = dark_query() {
+        let on_change = Closure::<dyn Fn()>::new(move || dark.set(prefers_dark()));
+        let _ = q.add_event_listener_with_callback("change", on_change.as_ref().unchecked_ref());
+        on_change.forget();
+    }
+    if let Some(w) = window() {
+        let width = std::cell::Cell::new(w.inner_width().ok().and_then(|v| v.as_f64()).unwrap_or(0.0));
+        let on_resize = Closure::<dyn Fn()>::new(move || {
+            let now = window().and_then(|w| w.inner_width().ok()).and_then(|v| v.as_f64()).unwrap_or(0.0);
+            if now != width.get() {
+                width.set(now);
+                resized.update(|n| *n = n.wrapping_add(1));
+            }
+        });
+        let _ = w.add_event_listener_with_callback("resize", on_resize.as_ref().unchecked_ref());
+        on_resize.forget();
+    }
+}

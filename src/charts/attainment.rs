@@ -67,6 +67,9 @@ pub fn draw<DB: DrawingBackend>(
         (x100, (4.0 * s) as i32),
         small.pos(Pos::new(HPos::Center, VPos::Top)),
     ))?;
+    // The 100% line first, so that bars and their notes are drawn over it.
+    let line = ShapeStyle::from(&p.palette.target).stroke_width((2.0 * s) as u32);
+    area.draw(&PathElement::new(vec![(x100, (18.0 * s) as i32), (x100, bottom)], line))?;
     for (i, row) in p.rows.iter().enumerate() {
         let top = (TOP + ROW_HEIGHT * i as f64) * s;
         area.draw(&Text::new(row.label.clone(), (left as i32, (top + 2.0 * s) as i32), label_style.clone()))?;
@@ -95,8 +98,6 @@ pub fn draw<DB: DrawingBackend>(
             note_style.pos(Pos::new(HPos::Left, VPos::Center)),
         ))?;
     }
-    let line = ShapeStyle::from(&p.palette.target).stroke_width((2.0 * s) as u32);
-    area.draw(&PathElement::new(vec![(x100, (18.0 * s) as i32), (x100, bottom)], line))?;
     Ok(())
 }
 
@@ -118,16 +119,21 @@ mod tests {
     #[test]
     fn draws_a_bar_per_row_against_the_100_line() {
         let rows = [row("Revenue", 0.74, Status::OffTrack), row("Investment", 1.03, Status::OnTrack)];
-        let mut svg = String::new();
-        {
-            let area = SVGBackend::with_string(&mut svg, (360, height_for(2) as u32)).into_drawing_area();
-            draw(&area, &Params { rows: &rows, palette: &Palette::LIGHT, scale: 1.0, target_label: "target" }).unwrap();
-        }
-        assert!(svg.contains("Revenue") && svg.contains("Investment") && svg.contains("100% target"));
+        let svg = crate::charts::svg::chart(360, height_for(2) as u32, "summary", |area| {
+            draw(area, &Params { rows: &rows, palette: &Palette::LIGHT, scale: 1.0, target_label: "target" }).unwrap();
+        });
+        let text = svg.text_content();
+        assert!(text.contains("Revenue") && text.contains("Investment") && text.contains("100% target"));
         // The background and one bar per row.
-        assert_eq!(svg.matches("<rect").count(), 3, "{svg}");
+        let rects: Vec<&crate::markup::Node> = svg.children.iter().filter(|n| n.tag == "rect").collect();
+        assert_eq!(rects.len(), 3);
         // Status colours: off track in vermillion, on track in bluish green.
-        assert!(svg.contains("#BE4800") && svg.contains("#007D5C"), "{svg}");
+        assert!(rects[1].attrs.contains(&("fill", "#be4800".into())), "{:?}", rects[1]);
+        assert!(rects[2].attrs.contains(&("fill", "#007d5c".into())), "{:?}", rects[2]);
+        // The 74% bar is shorter than the 103% one.
+        let width =
+            |n: &crate::markup::Node| n.attrs.iter().find(|(k, _)| *k == "width").unwrap().1.parse::<i32>().unwrap();
+        assert!(width(rects[1]) < width(rects[2]));
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! in device pixels stays sharp on high-density phone screens.
 
 pub mod attainment;
+pub mod svg;
 pub mod trajectory;
 
 use crate::engine::Status;

@@ -1,0 +1,185 @@
+//! Chart components: SVG drawn by the pure chart modules through `charts::svg`, sized to the width of
+//! their box, and a data table behind each chart that screen readers always find and sighted readers
+//! can open.
+
+use super::render::Markup;
+use super::{attr, handler, Ctx};
+use crate::charts::{attainment, svg, trajectory, Palette};
+use crate::engine::{months_elapsed, trajectory as path_of, Outcome};
+use crate::markup::Node;
+use crate::present;
+use crate::scenario::Input;
+use crate::sheet::Target;
+use leptos::html::Div;
+use leptos::prelude::*;
+
+fn palette(ctx: &Ctx) -> &'static Palette {
+    if ctx.dark.get() {
+        &Palette::DARK
+    } else {
+        &Palette::LIGHT
+    }
+}
+
+/// The width in CSS pixels of a chart's box, once it is on the page; tracks window resizes.
+fn box_width(ctx: &Ctx, node: NodeRef<Div>) -> u32 {
+    let _ = ctx.resized.get();
+    node.get().map(|el| el.client_width()).filter(|w| *w > 0).unwrap_or(340) as u32
+}
+
+/// A button that opens the data table for sighted readers; the table is in the document either way.
+#[component]
+fn TableToggle(open: RwSignal<bool>, controls: String, ctx: Ctx) -> impl IntoView {
+    view! {
+        <button
+            type="button"
+            class="table-toggle"
+            aria-expanded=attr(move || open.get().to_string())
+            aria-controls=controls
+            on:click=handler(Callback::new(move |_| open.update(|o| *o = !*o)))
+        >
+            {move || {
+                let l = ctx.locale.get();
+                if open.get() { l.pick("Ẩn bảng số liệu", "Hide the data table") } else { l.pick("Xem bảng số liệu", "Show the data table") }
+            }}
+        </button>
+    }
+}
+
+/// The summary: one bar of attainment per target with data, against the 100% line.
+#[component]
+pub fn SummaryChart(ctx: Ctx) -> impl IntoView {
+    let locale = ctx.locale;
+    let boxed = NodeRef::<Div>::new();
+    let chart = Signal::derive(move || {
+        let l = locale.get();
+        let width = box_width(&ctx, boxed);
+        let pal = palette(&ctx);
+        ctx.sheet.with_value(|s| {
+            ctx.projection.with(|p| {
+                let rows: Vec<attainment::Row> = p
+                    .results
+                    .iter()
+                    .filter_map(|r| {
+                        let o = r.outcome.as_ref()?;
+                        let t = s.target(&r.id)?;
+                        let a = o.attainment?;
+                        Some(attainment::Row {
+                            label: t.label.get(l).to_string(),
+                            attainment: a,
+                            low: o.low / t.value,
+                            high: o.high / t.value,
+                            status: o.status,
+                            note: format!("{} {}", present::status_icon(o.status), present::percent(a, l)),
+                        })
+                    })
+                    .collect();
+                if rows.is_empty() {
+                    return vec![Node::text_el(
+                        "p",
+                        "empty-chart",
+                        l.pick(
+                            "Chưa có chỉ tiêu nào có số liệu. Nhập số liệu đã đạt vào một chỉ tiêu bên dưới.",
+                            "No target has data yet. Enter what has been achieved for a target below.",
+                        ),
+                    )];
+                }
+                let label = format!(
+                    "{} {}",
+                    l.pick("Biểu đồ mức đạt so với chỉ tiêu:", "Chart of attainment against each target:"),
+                    present::scoreboard(p, l)
+                );
+                let target_label = l.pick("chỉ tiêu", "target");
+                vec![svg::chart(width, attainment::height_for(rows.len()) as u32, &label, |area| {
+                    let _ = attainment::draw(
+                        area,
+                        &attainment::Params { rows: &rows, palette: pal, scale: 1.0, target_label },
+                    );
+                })]
+            })
+        })
+    });
+    let open = RwSignal::new(false);
+    let table = Signal::derive(move || {
+        let l = locale.get();
+        vec![ctx.sheet.with_value(|s| ctx.projection.with(|p| present::summary_table(s, p, l)))]
+    });
+    view! {
+        <div class="chart summary-chart" node_ref=boxed>
+            <Markup nodes=chart/>
+            <TableToggle open=open controls="summary-table".into() ctx=ctx/>
+            <div id="summary-table" class="table-wrap" class:sr-only=Signal::derive(move || !open.get())>
+                <Markup nodes=table/>
+            </div>
+        </div>
+    }
+}
+
+/// A target's chart and its data table.
+#[component]
+pub fn TargetChart(
+    ctx: Ctx,
+    target: StoredValue<Target>,
+    outcome: Memo<Option<Outcome>>,
+    input: Memo<Option<Input>>,
+) -> impl IntoView {
+    let locale = ctx.locale;
+    let boxed = NodeRef::<Div>::new();
+    let chart = Signal::derive(move || {
+        let l = locale.get();
+        let width = box_width(&ctx, boxed);
+        let (Some(o), Some(i)) = (outcome.get(), input.get()) else { return Vec::new() };
+        let as_of = ctx.scenario.read().as_of;
+        let pal = palette(&ctx);
+        ctx.sheet.with_value(|s| {
+            target.with_value(|t| {
+                let tr = path_of(s, t, &i, as_of, 12);
+                let months = present::month_labels(s, l);
+                let milestones: Vec<(f64, f64)> =
+                    t.milestones.iter().map(|m| (months_elapsed(s, m.date), m.value)).collect();
+                let decimals = if t.value >= 100.0 { 0 } else { t.decimals.min(1) };
+                let format_y = |v: f64| crate::num::format_fixed(v, decimals, l);
+                let target_label = format!("{} {}", t.comparator.symbol(), present::target_value(s, t, l));
+                let label = present::reading(s, t, Some(&i), Some(&o), l);
+                vec![svg::chart(width, trajectory::HEIGHT as u32, &label, |area| {
+                    let _ = trajectory::draw(
+                        area,
+                        &trajectory::Params {
+                            trajectory: &tr,
+                            total: f64::from(s.months()),
+                            target: t.value,
+                            target_label: &target_label,
+                            milestones: &milestones,
+                            month_labels: &months,
+                            format_y: &format_y,
+                            status: o.status,
+                            from_zero: t.kind == crate::sheet::Kind::Flow,
+                            palette: pal,
+                            scale: 1.0,
+                        },
+                    );
+                })]
+            })
+        })
+    });
+    let open = RwSignal::new(false);
+    let table_id = StoredValue::new(target.with_value(|t| format!("table-{}", t.id)));
+    let has_outcome = Memo::new(move |_| outcome.read().is_some());
+    let table = Signal::derive(move || {
+        let l = locale.get();
+        let (Some(o), Some(i)) = (outcome.get(), input.get()) else { return Vec::new() };
+        let as_of = ctx.scenario.read().as_of;
+        vec![ctx.sheet.with_value(|s| target.with_value(|t| present::target_table(s, t, &o, &i, as_of, l)))]
+    });
+    view! {
+        {move || has_outcome.get().then(|| view! {
+            <div class="chart target-chart" node_ref=boxed>
+                <Markup nodes=chart/>
+                <TableToggle open=open controls=table_id.get_value() ctx=ctx/>
+                <div id=table_id.get_value() class="table-wrap" class:sr-only=Signal::derive(move || !open.get())>
+                    <Markup nodes=table/>
+                </div>
+            </div>
+        })}
+    }
+}

@@ -1,0 +1,108 @@
+//! A small tree of elements with text, built by pure code (`present`) and rendered into the page by one
+//! non-generic function (`app::render`). Text is always set as text, never parsed as HTML.
+//!
+//! Why not `view!`: every dynamic binding in a Leptos view compiles to its own copy of the rendering
+//! machinery. Output that is rebuilt as a whole on every change (a card's results, a data table) costs
+//! far fewer bytes this way, and its content can be tested natively (see docs/performance.md).
+
+/// An element: its tag, attributes, text (placed before the children) and children.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Node {
+    pub tag: &'static str,
+    pub attrs: Vec<(&'static str, String)>,
+    pub text: String,
+    pub children: Vec<Node>,
+}
+
+impl Node {
+    pub fn new(tag: &'static str) -> Node {
+        Node { tag, ..Node::default() }
+    }
+
+    /// An element that holds only text.
+    pub fn text_el(tag: &'static str, class: &str, text: impl Into<String>) -> Node {
+        Node::new(tag).class(class).text(text)
+    }
+
+    pub fn class(self, class: &str) -> Node {
+        if class.is_empty() {
+            self
+        } else {
+            self.attr("class", class)
+        }
+    }
+
+    pub fn attr(mut self, name: &'static str, value: impl Into<String>) -> Node {
+        self.attrs.push((name, value.into()));
+        self
+    }
+
+    pub fn text(mut self, text: impl Into<String>) -> Node {
+        self.text = text.into();
+        self
+    }
+
+    pub fn child(mut self, child: Node) -> Node {
+        self.children.push(child);
+        self
+    }
+
+    pub fn children(mut self, children: impl IntoIterator<Item = Node>) -> Node {
+        self.children.extend(children);
+        self
+    }
+
+    /// All the text of the element and its descendants, as a browser's `textContent` gives it.
+    pub fn text_content(&self) -> String {
+        let mut out = self.text.clone();
+        for c in &self.children {
+            out.push_str(&c.text_content());
+        }
+        out
+    }
+
+    /// The first descendant (or this element) whose class list contains `class`.
+    pub fn find(&self, class: &str) -> Option<&Node> {
+        let has = self.attrs.iter().any(|(k, v)| *k == "class" && v.split(' ').any(|c| c == class));
+        if has {
+            return Some(self);
+        }
+        self.children.iter().find_map(|c| c.find(class))
+    }
+}
+
+/// A table with a caption, a header row and body rows whose first cell heads its row.
+pub fn table(caption: String, head: &[&str], rows: Vec<Vec<String>>) -> Node {
+    let head_row = Node::new("tr").children(head.iter().map(|h| Node::text_el("th", "", *h).attr("scope", "col")));
+    let body = rows.into_iter().map(|row| {
+        Node::new("tr").children(row.into_iter().enumerate().map(|(i, cell)| {
+            if i == 0 {
+                Node::text_el("th", "", cell).attr("scope", "row")
+            } else {
+                Node::text_el("td", "", cell)
+            }
+        }))
+    });
+    Node::new("table")
+        .child(Node::text_el("caption", "", caption))
+        .child(Node::new("thead").child(head_row))
+        .child(Node::new("tbody").children(body))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builds_and_reads_a_tree() {
+        let n =
+            Node::new("div").class("a b").child(Node::text_el("p", "c", "one")).child(Node::text_el("p", "", "two"));
+        assert_eq!(n.text_content(), "onetwo");
+        assert_eq!(n.find("c").map(|c| c.text.as_str()), Some("one"));
+        assert!(n.find("b").is_some() && n.find("z").is_none());
+        let t = table("Cap".into(), &["A", "B"], vec![vec!["r".into(), "1".into()]]);
+        assert_eq!(t.text_content(), "CapABr1");
+        assert_eq!(t.children[2].children[0].children[0].tag, "th");
+        assert_eq!(t.children[2].children[0].children[1].tag, "td");
+    }
+}
