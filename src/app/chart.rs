@@ -106,9 +106,14 @@ pub fn SummaryChart(ctx: Ctx) -> impl IntoView {
     });
     view! {
         <div class="chart summary-chart" node_ref=boxed>
-            <Markup nodes=chart/>
+            <Markup nodes=chart class="plot"/>
             <TableToggle open=open controls="summary-table".into() ctx=ctx/>
-            <div id="summary-table" class="table-wrap" class:sr-only=Signal::derive(move || !open.get())>
+            <div
+                id="summary-table"
+                class="table-wrap"
+                class:sr-only=Signal::derive(move || !open.get())
+                tabindex=attr(move || if open.get() { "0" } else { "-1" }.to_string())
+            >
                 <Markup nodes=table/>
             </div>
         </div>
@@ -174,9 +179,14 @@ pub fn TargetChart(
     view! {
         {move || has_outcome.get().then(|| view! {
             <div class="chart target-chart" node_ref=boxed>
-                <Markup nodes=chart/>
+                <Markup nodes=chart class="plot"/>
                 <TableToggle open=open controls=table_id.get_value() ctx=ctx/>
-                <div id=table_id.get_value() class="table-wrap" class:sr-only=Signal::derive(move || !open.get())>
+                <div
+                    id=table_id.get_value()
+                    class="table-wrap"
+                    class:sr-only=Signal::derive(move || !open.get())
+                    tabindex=attr(move || if open.get() { "0" } else { "-1" }.to_string())
+                >
                     <Markup nodes=table/>
                 </div>
             </div>
