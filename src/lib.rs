@@ -4,6 +4,7 @@
 //! Everything outside `app` is pure logic: no Leptos and no web types, tested natively.
 
 pub mod charts;
+pub mod checks;
 pub mod date;
 pub mod engine;
 pub mod i18n;

@@ -34,6 +34,8 @@ pub enum ProblemKind {
     UnknownVersion(String),
     OtherSheet(String),
     TooLarge,
+    /// More entries than allowed; the limit is given.
+    TooMany(usize),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -84,6 +86,11 @@ impl Problem {
                 format!("{} «{id}»", l.pick("kịch bản thuộc bảng chỉ tiêu khác:", "the scenario is for another sheet:"))
             }
             TooLarge => l.pick("quá lớn", "is too large").into(),
+            TooMany(n) => format!(
+                "{} {}",
+                l.pick("có quá nhiều phần tử; tối đa", "has too many entries; at most"),
+                crate::num::format_fixed(*n as f64, 0, l)
+            ),
         };
         match (self.place.is_empty(), self.field.is_empty()) {
             (true, true) => what,
@@ -180,6 +187,10 @@ impl Reader {
     pub fn number_value(&mut self, v: &Value, place: &str, field: &str) -> Option<f64> {
         match v {
             Value::Number(n) => match n.as_f64() {
+                Some(x) if x.is_finite() && x.abs() > crate::num::MAX_MAGNITUDE => {
+                    self.push(place, field, ProblemKind::TooLarge);
+                    None
+                }
                 Some(x) if x.is_finite() => Some(x),
                 _ => {
                     self.push(place, field, ProblemKind::NotFinite);

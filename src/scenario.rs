@@ -291,6 +291,10 @@ fn read(r: &mut Reader, value: &Value, sheet: &Sheet) -> Option<Scenario> {
     let mut inputs = Inputs::default();
     match root.get("inputs") {
         None | Some(Value::Null) => {}
+        // More inputs than the sheet has targets cannot all be right: refuse before looking them up.
+        Some(Value::Object(m)) if m.len() > sheet.targets.len() => {
+            r.push("", "inputs", ProblemKind::TooMany(sheet.targets.len()));
+        }
         Some(Value::Object(m)) => {
             for (id, v) in m {
                 let Some(target) = sheet.target(id) else {
@@ -490,9 +494,25 @@ mod tests {
         assert!(has(&p, "", "as_of"), "a date after the period is an error, not a clamp: {p:?}");
         let p = problems(r#"{"sheet": "kontum-15-nq-tu-2022", "as_of": "2022-09-31"}"#);
         assert!(has(&p, "", "version") && has(&p, "", "as_of"), "{p:?}");
+        let p = problems(
+            r#"{"version": 1, "sheet": "kontum-15-nq-tu-2022", "as_of": "2022-09-30", "inputs": {"jobs": {"achieved": 1e300}}}"#,
+        );
+        assert!(has(&p, "jobs", "achieved"), "an absurd figure is refused: {p:?}");
         for text in ["", "[]", "{", "null", "1e999", r#"{"version": 1e400}"#] {
             assert!(Scenario::parse(text, &kontum()).is_err(), "{text}");
         }
+    }
+
+    #[test]
+    fn more_inputs_than_targets_are_refused_at_once() {
+        let inputs: Vec<String> = (0..5000).map(|i| format!(r#""x{i}": {{"achieved": 1}}"#)).collect();
+        let text = format!(
+            r#"{{"version": 1, "sheet": "kontum-15-nq-tu-2022", "as_of": "2022-09-30", "inputs": {{{}}}}}"#,
+            inputs.join(",")
+        );
+        let p = problems(&text);
+        assert_eq!(p.len(), 1);
+        assert!(has(&p, "", "inputs"));
     }
 
     #[test]

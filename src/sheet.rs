@@ -10,6 +10,10 @@ use serde_json::{Map, Value};
 /// The sheet format this code reads.
 pub const SHEET_FORMAT: u64 = 1;
 
+/// The most targets a sheet may hold. A resolution has tens; a page of thousands of cards would not be
+/// usable, and a cap keeps a hostile file from stalling the page (lookups by id are linear).
+pub const MAX_TARGETS: usize = 2000;
+
 /// The bundled sheet of Resolution 15-NQ/TU of Kon Tum province (second half of 2022).
 pub const KONTUM_SHEET_JSON: &str = include_str!("../data/sheets/kontum-15-nq-tu-2022.json");
 
@@ -306,7 +310,11 @@ fn read_sheet(r: &mut Reader, value: &Value) -> Option<Sheet> {
 
     let mut targets: Vec<Target> = Vec::new();
     let mut seen_ids: Vec<String> = Vec::new();
-    if let Some(list) = r.array(root, "", "targets") {
+    let list = r.array(root, "", "targets");
+    if list.is_some_and(|l| l.len() > MAX_TARGETS) {
+        r.push("", "targets", ProblemKind::TooMany(MAX_TARGETS));
+    }
+    if let Some(list) = list.filter(|l| l.len() <= MAX_TARGETS) {
         for (i, v) in list.iter().enumerate() {
             let Some(o) = r.object(Some(v), &format!("targets[{i}]"), "") else { continue };
             let named = o.get("id").and_then(Value::as_str).filter(|s| !s.trim().is_empty());
@@ -635,6 +643,17 @@ mod tests {
             "x",
             "wording",
         );
+    }
+
+    #[test]
+    fn a_sheet_of_too_many_targets_is_refused_at_once() {
+        let p = problems_after(|v| {
+            let t = v["targets"][0].clone();
+            v["targets"] = Value::Array(vec![t; MAX_TARGETS + 1]);
+        });
+        assert_eq!(p.len(), 1, "refused before reading the targets: {:?}", &p[..p.len().min(3)]);
+        assert_problem(&p, "", "targets");
+        assert!(p[0].message(Locale::En).contains("2,000"), "{}", p[0].message(Locale::En));
     }
 
     #[test]

@@ -37,7 +37,7 @@ pub fn TargetCard(ctx: Ctx, id: String) -> impl IntoView {
     // All four fields from one memo; each field reads its own entry through the same accessor.
     let specs = Memo::new(move |_| {
         let l = locale.get();
-        let as_of = ctx.scenario.read().as_of;
+        let as_of = ctx.as_of.get();
         let start = ctx.sheet.with_value(|s| s.start);
         t.with_value(|t| present::field_specs(t, input.read().as_ref(), outcome.read().as_ref(), start, as_of, l))
     });

@@ -134,7 +134,7 @@ pub fn TargetChart(
         let l = locale.get();
         let width = box_width(&ctx, boxed);
         let (Some(o), Some(i)) = (outcome.get(), input.get()) else { return Vec::new() };
-        let as_of = ctx.scenario.read().as_of;
+        let as_of = ctx.as_of.get();
         let pal = palette(&ctx);
         ctx.sheet.with_value(|s| {
             target.with_value(|t| {
@@ -173,7 +173,7 @@ pub fn TargetChart(
     let table = Signal::derive(move || {
         let l = locale.get();
         let (Some(o), Some(i)) = (outcome.get(), input.get()) else { return Vec::new() };
-        let as_of = ctx.scenario.read().as_of;
+        let as_of = ctx.as_of.get();
         vec![ctx.sheet.with_value(|s| target.with_value(|t| present::target_table(s, t, &o, &i, as_of, l)))]
     });
     view! {

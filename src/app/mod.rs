@@ -103,6 +103,8 @@ pub struct Ctx {
     pub edited: RwSignal<bool>,
     /// The scenario shown: `base` with `preset` applied.
     pub scenario: Memo<Scenario>,
+    /// The scenario's as-of date alone, for what depends on the date but not on the figures.
+    pub as_of: Memo<Date>,
     pub projection: Memo<Projection>,
     /// Whether charts use the dark palette, and a counter bumped when the layout width changes.
     pub dark: RwSignal<bool>,
@@ -116,7 +118,9 @@ impl Ctx {
         let preset = RwSignal::new(Preset::Base);
         let scenario = Memo::new(move |_| sheet.with_value(|s| base.with(|b| apply_preset(s, b, preset.get()))));
         let projection = Memo::new(move |_| sheet.with_value(|s| scenario.with(|sc| project(s, sc))));
+        let as_of = Memo::new(move |_| scenario.read().as_of);
         Ctx {
+            as_of,
             sheet,
             locale: RwSignal::new(locale),
             base,

@@ -4,6 +4,7 @@
 import { createServer } from 'node:http';
 import { readFile, mkdir } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
+import { brotliCompressSync, constants } from 'node:zlib';
 import { chromium } from 'playwright-core';
 
 const TYPES = {
@@ -22,8 +23,13 @@ export const SHOTS = join(ROOT, 'target', 'screenshots');
 export const PHONE = { viewport: { width: 375, height: 667 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 export const DESKTOP = { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 };
 
-/** Serves `dir` (default dist/) and returns { url, close }. */
-export async function serve(dir = join(ROOT, 'dist')) {
+/**
+ * Serves `dir` (default dist/) and returns { url, close }. With `brotli`, responses are compressed as a
+ * static host or CDN would serve them (for the browser bench's network emulation).
+ */
+export async function serve(dir = join(ROOT, 'dist'), { brotli = false } = {}) {
+  // Compressed once per file: brotli at quality 11 takes longer than the transfer it saves.
+  const compressed = new Map();
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     const file = normalize(join(dir, path.endsWith('/') ? path + 'index.html' : path));
@@ -32,8 +38,16 @@ export async function serve(dir = join(ROOT, 'dist')) {
       return;
     }
     try {
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      let body = await readFile(file);
+      const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' };
+      if (brotli && /\bbr\b/.test(req.headers['accept-encoding'] ?? '')) {
+        if (!compressed.has(file)) {
+          compressed.set(file, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+        }
+        body = compressed.get(file);
+        headers['content-encoding'] = 'br';
+      }
+      res.writeHead(200, headers);
       res.end(body);
     } catch {
       res.writeHead(404).end('not found');

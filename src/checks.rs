@@ -1,0 +1,67 @@
+//! What must hold for any input whatsoever, checked by the fuzz targets (`fuzz/`) on generated input and
+//! by the native corpus replay (`tests/fuzz_corpus.rs`) on every input the fuzzers kept. Each function
+//! panics when a property fails: that is how a fuzzer reports it.
+
+use crate::engine::{apply_preset, project, Preset};
+use crate::i18n::Locale;
+use crate::num::{format_fixed, format_trimmed, parse_number};
+use crate::present;
+use crate::scenario::Scenario;
+use crate::sheet::Sheet;
+
+const LOCALES: [Locale; 2] = [Locale::Vi, Locale::En];
+
+/// Any bytes as a scenario for the Kon Tum sheet: reading never panics; a scenario that reads is the
+/// same after its JSON round trip, and projects, presets and reads out without panicking.
+pub fn scenario(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    let Ok(sheet) = Sheet::kontum() else { panic!("the bundled sheet must be valid") };
+    let Ok(s) = Scenario::parse(text, &sheet) else { return };
+    let again = Scenario::parse(&s.to_json_pretty(), &sheet);
+    assert_eq!(again.as_ref(), Ok(&s), "a scenario must survive its JSON form");
+    exercise(&sheet, &s);
+}
+
+/// Any bytes as a target sheet: reading never panics; a sheet that reads projects an empty scenario and
+/// renders every text without panicking.
+pub fn sheet(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    let Ok(sheet) = Sheet::parse(text) else { return };
+    let s = Scenario::empty(&sheet);
+    exercise(&sheet, &s);
+}
+
+/// Any text as a number in either locale: parsing never panics, and what parses is finite and prints.
+pub fn number(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    for l in LOCALES {
+        if let Ok(x) = parse_number(text, l, &["%", "tỷ đồng", "billion VND"]) {
+            assert!(x.is_finite(), "{text:?} parsed to {x}");
+            for d in [0, 2, 6] {
+                let printed = format_fixed(x, d, l);
+                assert!(parse_number(&printed, l, &[]).is_ok(), "{printed:?} does not read back");
+            }
+            let _ = format_trimmed(x, 2, l);
+        }
+    }
+}
+
+fn exercise(sheet: &Sheet, s: &Scenario) {
+    for preset in Preset::ALL {
+        let p = project(sheet, &apply_preset(sheet, s, preset));
+        assert_eq!(p.results.len(), sheet.targets.len());
+        for l in LOCALES {
+            let _ = present::scoreboard(&p, l);
+            let _ = present::summary_table(sheet, &p, l);
+            for r in &p.results {
+                let Some(t) = sheet.target(&r.id) else { continue };
+                let input = s.inputs.get(&r.id);
+                let _ = present::card_output(sheet, t, input, r.outcome.as_ref(), l);
+                if let (Some(o), Some(i)) = (&r.outcome, input) {
+                    assert!((0.0..=1.0).contains(&o.probability), "{}: probability {}", r.id, o.probability);
+                    let _ = present::target_table(sheet, t, o, i, s.as_of, l);
+                }
+            }
+        }
+    }
+}
