@@ -5,6 +5,7 @@
 use crate::date::Date;
 use crate::engine::{apply_preset, project, Preset, Projection};
 use crate::i18n::Locale;
+use crate::markup::Node;
 use crate::present;
 use crate::problem::messages;
 use crate::scenario::Scenario;
@@ -261,22 +262,36 @@ fn Controls(ctx: Ctx) -> impl IntoView {
     let months = ctx.sheet.with_value(|s| {
         (s.start.month_index()..=s.end.month_index()).map(Date::end_of_month_index).collect::<Vec<_>>()
     });
-    let as_of_options = move || {
-        let current = ctx.scenario.read().as_of;
+    // The selects' options come from markup, filled in by one effect each: the select elements stay, so
+    // a reader choosing with the keyboard keeps the focus.
+    let (as_of_select, source_select) =
+        (NodeRef::<leptos::html::Select>::new(), NodeRef::<leptos::html::Select>::new());
+    Effect::new(move |_| {
+        let l = locale.get();
+        let current = ctx.as_of.get();
+        let Some(el) = as_of_select.get() else { return };
         // The month ends, and the scenario's own date in its place among them if it is not one.
         let mut dates = months.clone();
         if !dates.contains(&current) {
             let at = dates.iter().position(|d| *d > current).unwrap_or(dates.len());
             dates.insert(at, current);
         }
-        dates
+        let options: Vec<Node> = dates
             .into_iter()
-            .map(|d| {
-                let iso = d.iso();
-                view! { <option value=iso selected=d == current>{present::date_long(d, locale.get())}</option> }
-            })
-            .collect_view()
-    };
+            .map(|d| Node::text_el("option", "", present::date_long(d, l)).attr("value", d.iso()))
+            .collect();
+        render::replace_children(&el, &options);
+        el.set_value(&current.iso());
+    });
+    Effect::new(move |_| {
+        let l = locale.get();
+        let source = ctx.source.get();
+        let Some(el) = source_select.get() else { return };
+        let options = [("published", Source::Published), ("empty", Source::Empty)]
+            .map(|(value, s)| Node::text_el("option", "", s.name(l)).attr("value", value));
+        render::replace_children(&el, &options);
+        el.set_value(if source == Source::Empty { "empty" } else { "published" });
+    });
     let on_as_of = move |ev: leptos::ev::Event| {
         if let Some(d) = Date::parse(&event_target_value(&ev)) {
             ctx.edit(|s| s.as_of = d);
@@ -304,18 +319,11 @@ fn Controls(ctx: Ctx) -> impl IntoView {
             <div class="control-row">
                 <label class="control">
                     <span>{tr(locale, "Số liệu đến ngày", "Figures as of")}</span>
-                    <select id="as-of" on:change=handler(Callback::new(on_as_of))>{as_of_options}</select>
+                    <select id="as-of" node_ref=as_of_select on:change=handler(Callback::new(on_as_of))></select>
                 </label>
                 <label class="control">
                     <span>{tr(locale, "Bắt đầu từ", "Start from")}</span>
-                    <select id="source" on:change=handler(Callback::new(on_source))>
-                        <option value="published" selected=Signal::derive(move || ctx.source.get() == Source::Published)>
-                            {move || Source::Published.name(locale.get())}
-                        </option>
-                        <option value="empty" selected=Signal::derive(move || ctx.source.get() == Source::Empty)>
-                            {move || Source::Empty.name(locale.get())}
-                        </option>
-                    </select>
+                    <select id="source" node_ref=source_select on:change=handler(Callback::new(on_source))></select>
                 </label>
             </div>
             <div class="presets" role="group" aria-labelledby="presets-label">
