@@ -31,6 +31,17 @@ pub fn sheet(data: &[u8]) {
     exercise(&sheet, &s);
 }
 
+/// Any text as a URL fragment: decoding never panics, and a scenario that decodes encodes to a fragment
+/// that decodes to the same scenario.
+pub fn fragment(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    let Ok(sheet) = Sheet::kontum() else { panic!("the bundled sheet must be valid") };
+    let Ok(s) = crate::fragment::decode(text, &sheet) else { return };
+    let again = crate::fragment::decode(&crate::fragment::encode(&s, &sheet), &sheet);
+    assert_eq!(again.as_ref(), Ok(&s), "a decoded fragment must survive encoding");
+    exercise(&sheet, &s);
+}
+
 /// Any text as a number in either locale: parsing never panics, and what parses is finite and prints.
 pub fn number(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else { return };

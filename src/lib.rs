@@ -7,6 +7,7 @@ pub mod charts;
 pub mod checks;
 pub mod date;
 pub mod engine;
+pub mod fragment;
 pub mod i18n;
 pub mod markup;
 pub mod num;

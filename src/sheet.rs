@@ -14,6 +14,9 @@ pub const SHEET_FORMAT: u64 = 1;
 /// usable, and a cap keeps a hostile file from stalling the page (lookups by id are linear).
 pub const MAX_TARGETS: usize = 2000;
 
+/// The id of the bundled sheet.
+pub const KONTUM_SHEET_ID: &str = "kontum-15-nq-tu-2022";
+
 /// The bundled sheet of Resolution 15-NQ/TU of Kon Tum province (second half of 2022).
 pub const KONTUM_SHEET_JSON: &str = include_str!("../data/sheets/kontum-15-nq-tu-2022.json");
 

@@ -137,3 +137,31 @@ fn check_accepts_valid_files() {
     let out = targets(&["check", "--scenario", "data/scenarios/kontum-published-2022-09-30.json"]);
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
 }
+
+#[test]
+fn link_prints_a_share_url_that_carries_the_scenario() {
+    let out = targets(&[
+        "link",
+        "--scenario",
+        "data/scenarios/kontum-published-2022-09-30.json",
+        "--base",
+        "https://example.org/widget/",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let url = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        url.trim(),
+        "https://example.org/widget/#v1;as=2022-09-30;n=Published%20figures%2C%2030%20Sep%202022;budget-revenue=630;\
+         disbursement=60,s37;grdp-growth=9;social-investment=6485"
+    );
+    let sheet = plan_widget::sheet::Sheet::kontum().unwrap();
+    let from_link = plan_widget::fragment::decode(url.trim().split_once('#').unwrap().1, &sheet).unwrap();
+    let from_file = plan_widget::scenario::Scenario::parse(
+        &std::fs::read_to_string("data/scenarios/kontum-published-2022-09-30.json").unwrap(),
+        &sheet,
+    )
+    .unwrap();
+    // The same projections: the link carries every figure and assumption (notes stay in the file).
+    let p = |s| plan_widget::engine::project(&sheet, s);
+    assert_eq!(p(&from_link), p(&from_file));
+}

@@ -32,3 +32,8 @@ fn sheet_corpus() {
 fn number_corpus() {
     replay("number", plan_widget::checks::number);
 }
+
+#[test]
+fn fragment_corpus() {
+    replay("fragment", plan_widget::checks::fragment);
+}

@@ -3,6 +3,7 @@
 //! ```text
 //! targets project --scenario FILE [--sheet FILE] [--format json|csv] [--lang en|vi]
 //! targets check (--sheet FILE | --scenario FILE [--sheet FILE]) [--lang en|vi]
+//! targets link --scenario FILE [--base URL] [--sheet FILE]
 //! ```
 //! Exit code 0 on success, 2 on invalid input or usage, with every problem on stderr.
 
@@ -18,6 +19,7 @@ use std::process::ExitCode;
 const USAGE: &str = "usage:
   targets project --scenario FILE [--sheet FILE] [--format json|csv] [--lang en|vi]
   targets check (--sheet FILE | --scenario FILE [--sheet FILE]) [--lang en|vi]
+  targets link --scenario FILE [--base URL] [--sheet FILE]   (the share URL; base http://127.0.0.1:8080/)
 Without --sheet, the bundled Kon Tum sheet (kontum-15-nq-tu-2022) is used.";
 
 /// Files larger than this are refused rather than read into memory.
@@ -26,6 +28,7 @@ const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
 enum Command {
     Project,
     Check,
+    Link,
 }
 
 struct Args {
@@ -34,22 +37,32 @@ struct Args {
     sheet: Option<String>,
     format: String,
     locale: Locale,
+    base: String,
 }
 
 fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
     let command = match args.next().as_deref() {
         Some("project") => Command::Project,
         Some("check") => Command::Check,
+        Some("link") => Command::Link,
         Some("-h" | "--help") => return Err(String::new()),
         Some(other) => return Err(format!("unknown command {other:?}")),
         None => return Err("no command given".into()),
     };
-    let mut out = Args { command, scenario: None, sheet: None, format: "json".into(), locale: Locale::En };
+    let mut out = Args {
+        command,
+        scenario: None,
+        sheet: None,
+        format: "json".into(),
+        locale: Locale::En,
+        base: "http://127.0.0.1:8080/".into(),
+    };
     while let Some(flag) = args.next() {
         let mut value = || args.next().ok_or(format!("{flag} needs a value"));
         match flag.as_str() {
             "--scenario" => out.scenario = Some(value()?),
             "--sheet" => out.sheet = Some(value()?),
+            "--base" => out.base = value()?,
             "--format" => {
                 out.format = value()?;
                 if out.format != "json" && out.format != "csv" {
@@ -101,6 +114,14 @@ fn run(args: &Args) -> Result<String, Vec<Problem>> {
                 let json = report::to_json(&sheet, &scenario, &projection);
                 serde_json::to_string_pretty(&json).unwrap_or_default() + "\n"
             })
+        }
+        Command::Link => {
+            let path = args.scenario.as_deref().ok_or_else(|| {
+                vec![Problem { place: String::new(), field: "--scenario".into(), kind: ProblemKind::Missing }]
+            })?;
+            let scenario = Scenario::parse(&read_text(path)?, &sheet)?;
+            let base = args.base.split('#').next().unwrap_or_default();
+            Ok(format!("{base}#{}\n", plan_widget::fragment::encode(&scenario, &sheet)))
         }
         Command::Check => {
             if let Some(path) = args.scenario.as_deref() {

@@ -1,0 +1,266 @@
+//! The scenario in the URL fragment (`#...`), which never reaches a server. Compact, versioned, and
+//! writable by hand (`docs/url-state.md`):
+//!
+//! ```text
+//! #v1;as=2022-09-30;budget-revenue=630;disbursement=60,s37;grdp-growth=9,v10.5;social-investment=6485,f1.1,d400
+//! ```
+//!
+//! Fields are separated by `;`. `v1` is the version and comes first. `as` is the as-of date; `n` the
+//! scenario's name (percent-encoded); `sheet` the sheet's id when it is not the bundled one. Every other
+//! field is a target's id with its input: what is achieved, then optional parts each led by a letter:
+//! `s` start, `p` pace, `c` change, `v` value, `f` factor, `d` volatility (the monthly deviation).
+//! Numbers use a point for decimals and no grouping. Decoding builds the scenario's JSON form and reads
+//! it with `Scenario::from_value`, so a link is checked exactly as a file is.
+
+use crate::problem::{Problem, ProblemKind};
+use crate::scenario::{Assume, Scenario, SCENARIO_VERSION};
+use crate::sheet::Sheet;
+use serde_json::{json, Map, Value};
+
+/// The fragment format this code writes.
+pub const FRAGMENT_VERSION: u32 = 1;
+
+/// The longest fragment read; a longer one is refused before any work (a sheet's worth of inputs is a
+/// few kilobytes).
+pub const MAX_FRAGMENT: usize = 64 * 1024;
+
+/// Characters kept as they are in the name; everything else is percent-encoded as UTF-8.
+fn is_plain(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~' | b'!' | b'*' | b'(' | b')' | b'\'')
+}
+
+fn percent_encode(s: &str) -> String {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if is_plain(b) {
+            out.push(char::from(b));
+        } else {
+            out.push('%');
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 15)]));
+        }
+    }
+    out
+}
+
+fn percent_decode(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = s.get(i + 1..i + 3)?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// A number as the fragment writes it: the shortest decimal that reads back exactly, without exponent.
+fn number(x: f64) -> String {
+    let s = format!("{x}");
+    s.strip_suffix(".0").map(str::to_string).unwrap_or(s)
+}
+
+/// The fragment for `scenario` (without the leading `#`). Targets come in id order.
+pub fn encode(scenario: &Scenario, sheet: &Sheet) -> String {
+    let mut parts = vec![format!("v{FRAGMENT_VERSION}")];
+    if scenario.sheet != crate::sheet::KONTUM_SHEET_ID || sheet.id != crate::sheet::KONTUM_SHEET_ID {
+        parts.push(format!("sheet={}", percent_encode(&scenario.sheet)));
+    }
+    parts.push(format!("as={}", scenario.as_of.iso()));
+    if !scenario.name.is_empty() {
+        parts.push(format!("n={}", percent_encode(&scenario.name)));
+    }
+    for (id, input) in scenario.inputs.iter() {
+        let mut field = format!("{}={}", percent_encode(id), number(input.achieved));
+        if let Some(s) = input.start {
+            field.push_str(&format!(",s{}", number(s)));
+        }
+        if let Some(a) = input.assume {
+            let letter = match a {
+                Assume::Pace(_) => 'p',
+                Assume::Change(_) => 'c',
+                Assume::Value(_) => 'v',
+                Assume::Factor(_) => 'f',
+            };
+            field.push_str(&format!(",{letter}{}", number(a.amount())));
+        }
+        if let Some(v) = input.volatility {
+            field.push_str(&format!(",d{}", number(v)));
+        }
+        parts.push(field);
+    }
+    parts.join(";")
+}
+
+fn problem(field: &str, kind: ProblemKind) -> Problem {
+    Problem { place: String::new(), field: field.to_string(), kind }
+}
+
+/// Reads a fragment (with or without its leading `#`) into a scenario for `sheet`, or every problem
+/// found. Versions before the current one will be migrated here; there are none yet.
+pub fn decode(fragment: &str, sheet: &Sheet) -> Result<Scenario, Vec<Problem>> {
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    if fragment.len() > MAX_FRAGMENT {
+        return Err(vec![problem("", ProblemKind::TooLarge)]);
+    }
+    let mut fields = fragment.split(';');
+    match fields.next() {
+        Some("v1") => {}
+        Some(v) if v.starts_with('v') && v.len() > 1 && v[1..].bytes().all(|b| b.is_ascii_digit()) => {
+            return Err(vec![problem("v", ProblemKind::UnknownVersion(v[1..].to_string()))]);
+        }
+        _ => return Err(vec![problem("v", ProblemKind::Missing)]),
+    }
+    let mut problems = Vec::new();
+    let mut root = Map::new();
+    root.insert("version".into(), json!(SCENARIO_VERSION));
+    root.insert("sheet".into(), json!(sheet.id));
+    let mut inputs = Map::new();
+    for field in fields.filter(|f| !f.is_empty()) {
+        let Some((key, value)) = field.split_once('=') else {
+            problems.push(problem(field, ProblemKind::Missing));
+            continue;
+        };
+        let Some(key) = percent_decode(key) else {
+            problems.push(problem(key, ProblemKind::NotOneOf(key.to_string(), "%XX")));
+            continue;
+        };
+        match key.as_str() {
+            "as" => {
+                root.insert("as_of".into(), json!(value));
+            }
+            "n" => match percent_decode(value) {
+                Some(name) => {
+                    root.insert("name".into(), json!(name));
+                }
+                None => problems.push(problem("n", ProblemKind::NotOneOf(value.to_string(), "%XX"))),
+            },
+            "sheet" => {
+                let id = percent_decode(value).unwrap_or_default();
+                if id != sheet.id {
+                    problems.push(problem("sheet", ProblemKind::OtherSheet(id)));
+                }
+            }
+            id => match input(value) {
+                Ok(v) => {
+                    if inputs.insert(id.to_string(), v).is_some() {
+                        problems.push(Problem {
+                            place: id.to_string(),
+                            field: String::new(),
+                            kind: ProblemKind::Duplicate(id.to_string()),
+                        });
+                    }
+                }
+                Err(e) => problems.push(Problem { place: id.to_string(), field: String::new(), kind: e }),
+            },
+        }
+    }
+    root.insert("inputs".into(), Value::Object(inputs));
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    Scenario::from_value(&Value::Object(root), sheet)
+}
+
+/// One target's input: "630", "60,s37", "9,v10.5", "6485,f1.1,d400", as the JSON form of an input.
+fn input(text: &str) -> Result<Value, ProblemKind> {
+    let mut parts = text.split(',');
+    let num = |s: &str| -> Result<Value, ProblemKind> {
+        match s.parse::<f64>() {
+            // Only plain decimals: no "inf", "NaN" or exponents, which the parser would otherwise take.
+            Ok(x) if s.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b'-') => Ok(json!(x)),
+            _ => Err(ProblemKind::WrongType("number")),
+        }
+    };
+    let mut o = Map::new();
+    o.insert("achieved".into(), num(parts.next().unwrap_or(""))?);
+    for part in parts {
+        let (letter, rest) = part.split_at(part.char_indices().nth(1).map_or(part.len(), |(i, _)| i));
+        let value = num(rest)?;
+        match letter {
+            "s" => o.insert("start".into(), value),
+            "p" => o.insert("assume".into(), json!({ "pace": value })),
+            "c" => o.insert("assume".into(), json!({ "change": value })),
+            "v" => o.insert("assume".into(), json!({ "value": value })),
+            "f" => o.insert("assume".into(), json!({ "factor": value })),
+            "d" => o.insert("volatility".into(), value),
+            other => return Err(ProblemKind::NotOneOf(other.to_string(), "s, p, c, v, f, d")),
+        };
+    }
+    Ok(Value::Object(o))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const EXAMPLE: &str =
+        "#v1;as=2022-09-30;budget-revenue=630;disbursement=60,s37;grdp-growth=9,v10.5;social-investment=6485,f1.1,d400";
+
+    #[test]
+    fn the_documented_example_reads_as_the_scenario_file_does() {
+        let sheet = Sheet::kontum().unwrap();
+        let s = decode(EXAMPLE, &sheet).unwrap();
+        assert_eq!(s.as_of.iso(), "2022-09-30");
+        assert_eq!(s.inputs.get("disbursement").and_then(|i| i.start), Some(37.0));
+        assert_eq!(s.inputs.get("grdp-growth").and_then(|i| i.assume), Some(Assume::Value(10.5)));
+        assert_eq!(s.inputs.get("social-investment").and_then(|i| i.volatility), Some(400.0));
+        // Written back in the same form: targets in id order, shortest numbers.
+        assert_eq!(format!("#{}", encode(&s, &sheet)), EXAMPLE);
+    }
+
+    #[test]
+    fn names_with_any_characters_survive() {
+        let sheet = Sheet::kontum().unwrap();
+        let mut s = Scenario::empty(&sheet);
+        s.name = "Số liệu; a=b #1 100% <b>".into();
+        let f = encode(&s, &sheet);
+        assert!(!f.contains(' ') && !f.contains('#') && !f[3..].contains("a=b"), "{f}");
+        assert_eq!(decode(&f, &sheet), Ok(s));
+    }
+
+    #[test]
+    fn broken_links_give_problems_not_panics() {
+        let sheet = Sheet::kontum().unwrap();
+        let cases = [
+            ("", "v"),
+            ("#", "v"),
+            ("#v9;as=2022-09-30", "v"),
+            ("#x1;as=2022-09-30", "v"),
+            ("#v1;as=2022-13-01", "as_of"),
+            ("#v1;as=2023-01-01", "as_of"),
+            ("#v1", "as_of"),
+        ];
+        for (f, field) in cases {
+            let p = decode(f, &sheet).expect_err(f);
+            assert!(p.iter().any(|p| p.field == field), "{f}: {p:?}");
+        }
+        for (f, place) in [
+            ("#v1;as=2022-09-30;jobs=abc", "jobs"),
+            ("#v1;as=2022-09-30;jobs=1,x5", "jobs"),
+            ("#v1;as=2022-09-30;jobs=inf", "jobs"),
+            ("#v1;as=2022-09-30;jobs=1e3", "jobs"),
+            ("#v1;as=2022-09-30;nope=1", "nope"),
+            ("#v1;as=2022-09-30;disbursement=60,p5", "disbursement"),
+            ("#v1;as=2022-09-30;jobs=1;jobs=2", "jobs"),
+        ] {
+            let p = decode(f, &sheet).expect_err(f);
+            assert!(p.iter().any(|p| p.place == place), "{f}: {p:?}");
+        }
+        assert!(decode(&format!("#v1;n={}", "a".repeat(MAX_FRAGMENT)), &sheet).is_err());
+        // Every truncation of a valid link is read or refused, never a panic.
+        for end in 0..=EXAMPLE.len() {
+            if EXAMPLE.is_char_boundary(end) {
+                let _ = decode(&EXAMPLE[..end], &sheet);
+            }
+        }
+        assert!(decode("#v1;n=%E1%BB", &sheet).is_err(), "a cut UTF-8 sequence");
+    }
+}
