@@ -15,7 +15,7 @@
 use crate::problem::{Problem, ProblemKind};
 use crate::scenario::{Assume, Scenario, SCENARIO_VERSION};
 use crate::sheet::Sheet;
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value};
 
 /// The fragment format this code writes.
 pub const FRAGMENT_VERSION: u32 = 1;
@@ -78,21 +78,22 @@ pub fn encode(scenario: &Scenario, sheet: &Sheet) -> String {
         parts.push(format!("n={}", percent_encode(&scenario.name)));
     }
     for (id, input) in scenario.inputs.iter() {
-        let mut field = format!("{}={}", percent_encode(id), number(input.achieved));
-        if let Some(s) = input.start {
-            field.push_str(&format!(",s{}", number(s)));
-        }
-        if let Some(a) = input.assume {
+        let mut field = percent_encode(id);
+        field.push('=');
+        field.push_str(&number(input.achieved));
+        let assume = input.assume.map(|a| {
             let letter = match a {
-                Assume::Pace(_) => 'p',
-                Assume::Change(_) => 'c',
-                Assume::Value(_) => 'v',
-                Assume::Factor(_) => 'f',
+                Assume::Pace(_) => ",p",
+                Assume::Change(_) => ",c",
+                Assume::Value(_) => ",v",
+                Assume::Factor(_) => ",f",
             };
-            field.push_str(&format!(",{letter}{}", number(a.amount())));
-        }
-        if let Some(v) = input.volatility {
-            field.push_str(&format!(",d{}", number(v)));
+            (letter, a.amount())
+        });
+        let parts_of_input = [input.start.map(|x| (",s", x)), assume, input.volatility.map(|x| (",d", x))];
+        for (letter, x) in parts_of_input.into_iter().flatten() {
+            field.push_str(letter);
+            field.push_str(&number(x));
         }
         parts.push(field);
     }
@@ -120,25 +121,22 @@ pub fn decode(fragment: &str, sheet: &Sheet) -> Result<Scenario, Vec<Problem>> {
     }
     let mut problems = Vec::new();
     let mut root = Map::new();
-    root.insert("version".into(), json!(SCENARIO_VERSION));
-    root.insert("sheet".into(), json!(sheet.id));
+    root.insert("version".into(), Value::from(SCENARIO_VERSION));
+    root.insert("sheet".into(), Value::String(sheet.id.clone()));
     let mut inputs = Map::new();
     for field in fields.filter(|f| !f.is_empty()) {
         let Some((key, value)) = field.split_once('=') else {
             problems.push(problem(field, ProblemKind::Missing));
             continue;
         };
-        let Some(key) = percent_decode(key) else {
-            problems.push(problem(key, ProblemKind::NotOneOf(key.to_string(), "%XX")));
-            continue;
-        };
-        match key.as_str() {
+        // Keys are written plainly (target ids are ASCII); an encoded key is an unknown target.
+        match key {
             "as" => {
-                root.insert("as_of".into(), json!(value));
+                root.insert("as_of".into(), Value::String(value.to_string()));
             }
             "n" => match percent_decode(value) {
                 Some(name) => {
-                    root.insert("name".into(), json!(name));
+                    root.insert("name".into(), Value::String(name));
                 }
                 None => problems.push(problem("n", ProblemKind::NotOneOf(value.to_string(), "%XX"))),
             },
@@ -172,10 +170,12 @@ pub fn decode(fragment: &str, sheet: &Sheet) -> Result<Scenario, Vec<Problem>> {
 /// One target's input: "630", "60,s37", "9,v10.5", "6485,f1.1,d400", as the JSON form of an input.
 fn input(text: &str) -> Result<Value, ProblemKind> {
     let mut parts = text.split(',');
+    // A number is kept as the text it is (JSON's own number syntax, read by the JSON parser), so it is
+    // read exactly as a file's number is. Only plain decimals: no exponents, "inf" or "NaN".
     let num = |s: &str| -> Result<Value, ProblemKind> {
-        match s.parse::<f64>() {
-            // Only plain decimals: no "inf", "NaN" or exponents, which the parser would otherwise take.
-            Ok(x) if s.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b'-') => Ok(json!(x)),
+        let plain = !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b'-');
+        match serde_json::from_str::<Value>(s) {
+            Ok(v @ Value::Number(_)) if plain => Ok(v),
             _ => Err(ProblemKind::WrongType("number")),
         }
     };
@@ -186,11 +186,18 @@ fn input(text: &str) -> Result<Value, ProblemKind> {
         let value = num(rest)?;
         match letter {
             "s" => o.insert("start".into(), value),
-            "p" => o.insert("assume".into(), json!({ "pace": value })),
-            "c" => o.insert("assume".into(), json!({ "change": value })),
-            "v" => o.insert("assume".into(), json!({ "value": value })),
-            "f" => o.insert("assume".into(), json!({ "factor": value })),
             "d" => o.insert("volatility".into(), value),
+            "p" | "c" | "v" | "f" => {
+                let field = match letter {
+                    "p" => "pace",
+                    "c" => "change",
+                    "v" => "value",
+                    _ => "factor",
+                };
+                let mut assume = Map::new();
+                assume.insert(field.into(), value);
+                o.insert("assume".into(), Value::Object(assume))
+            }
             other => return Err(ProblemKind::NotOneOf(other.to_string(), "s, p, c, v, f, d")),
         };
     }

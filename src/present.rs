@@ -319,6 +319,24 @@ pub fn summary_lines(p: &Projection, scenario_name: &str, as_of: Date, l: Locale
     ]
 }
 
+/// The message shown when a shared link's scenario could not be read, listing its problems.
+pub fn link_notice(problems: &[crate::problem::Problem], l: Locale) -> Vec<Node> {
+    if problems.is_empty() {
+        return Vec::new();
+    }
+    vec![Node::new("div").class("notice").attr("role", "alert").children([
+        Node::text_el(
+            "p",
+            "",
+            l.pick(
+                "Không đọc được kịch bản trong đường dẫn; đang mở kịch bản mặc định.",
+                "The scenario in the link could not be read; the default scenario is open instead.",
+            ),
+        ),
+        Node::new("ul").children(problems.iter().take(10).map(|p| Node::text_el("li", "", p.message(l)))),
+    ])]
+}
+
 /// The footer: how statuses are decided, and where published figures come from.
 pub fn footer(published: bool, l: Locale) -> Vec<Node> {
     let mut out = vec![Node::text_el(

@@ -66,9 +66,10 @@ pub fn TargetCard(ctx: Ctx, id: String) -> impl IntoView {
             <Markup nodes=output/>
             <div class="inputs">
                 {field(Field::Achieved)}
-                {move || shows_start.get().then(|| field(Field::Start))}
+                <div hidden=Signal::derive(move || !shows_start.get())>{field(Field::Start)}</div>
             </div>
-            {move || has_input.get().then(|| view! {
+            // Always in the page, hidden without an input: cheaper than mounting it on demand.
+            <div hidden=Signal::derive(move || !has_input.get())>
                 <button
                     type="button"
                     class="more"
@@ -85,7 +86,7 @@ pub fn TargetCard(ctx: Ctx, id: String) -> impl IntoView {
                     {field(Field::Assume)}
                     {field(Field::Volatility)}
                 </div>
-            })}
+            </div>
             <TargetChart ctx=ctx target=t outcome=outcome input=input/>
             <Markup nodes=wording/>
         </li>

@@ -40,6 +40,8 @@ pub fn mount() {
 pub enum Source {
     Published,
     Empty,
+    /// The scenario came in the page's URL fragment (a shared link).
+    Link,
 }
 
 impl Source {
@@ -47,6 +49,7 @@ impl Source {
         match self {
             Source::Published => locale.pick("Số liệu đã công bố (30/9/2022)", "Published figures (30 Sep 2022)"),
             Source::Empty => locale.pick("Trống (chỉ có chỉ tiêu)", "Empty (targets only)"),
+            Source::Link => locale.pick("Kịch bản từ đường dẫn", "Scenario from the link"),
         }
     }
 
@@ -55,7 +58,7 @@ impl Source {
         match self {
             // The published scenario is checked by the tests; should it ever fail, the widget opens empty.
             Source::Published => Scenario::parse(PUBLISHED_JSON, sheet).unwrap_or_else(|_| Scenario::empty(sheet)),
-            Source::Empty => Scenario::empty(sheet),
+            Source::Empty | Source::Link => Scenario::empty(sheet),
         }
     }
 }
@@ -110,11 +113,22 @@ pub struct Ctx {
     /// Whether charts use the dark palette, and a counter bumped when the layout width changes.
     pub dark: RwSignal<bool>,
     pub resized: RwSignal<u32>,
+    /// The problems of a link whose scenario could not be read (the default opened instead).
+    pub link_problems: RwSignal<Vec<crate::problem::Problem>>,
 }
 
 impl Ctx {
-    pub fn new(sheet: Sheet, locale: Locale) -> Ctx {
-        let base = RwSignal::new(Source::Published.scenario(&sheet));
+    /// The state for `sheet`, starting from the scenario in `fragment` (the URL's `#...`) when there is
+    /// one that reads, else from the published figures.
+    pub fn new(sheet: Sheet, locale: Locale, fragment: Option<String>) -> Ctx {
+        let (start, source, link_problems) = match fragment.filter(|f| !f.trim_start_matches('#').is_empty()) {
+            None => (Source::Published.scenario(&sheet), Source::Published, Vec::new()),
+            Some(f) => match crate::fragment::decode(&f, &sheet) {
+                Ok(s) => (s, Source::Link, Vec::new()),
+                Err(problems) => (Source::Published.scenario(&sheet), Source::Published, problems),
+            },
+        };
+        let base = RwSignal::new(start);
         let sheet = StoredValue::new(sheet);
         let preset = RwSignal::new(Preset::Base);
         let scenario = Memo::new(move |_| sheet.with_value(|s| base.with(|b| apply_preset(s, b, preset.get()))));
@@ -126,7 +140,8 @@ impl Ctx {
             locale: RwSignal::new(locale),
             base,
             preset,
-            source: RwSignal::new(Source::Published),
+            source: RwSignal::new(source),
+            link_problems: RwSignal::new(link_problems),
             edited: RwSignal::new(false),
             scenario,
             projection,
@@ -153,6 +168,7 @@ impl Ctx {
         self.preset.set(Preset::Base);
         self.source.set(source);
         self.edited.set(false);
+        self.link_problems.set(Vec::new());
     }
 
     /// The scenario's name as the reader sees it: its source, the preset, and whether it was edited.
@@ -174,8 +190,13 @@ impl Ctx {
 pub fn App(#[prop(optional)] initial_locale: Locale) -> impl IntoView {
     match Sheet::kontum() {
         Ok(sheet) => {
-            let ctx = Ctx::new(sheet, initial_locale);
+            let ctx = Ctx::new(sheet, initial_locale, platform::fragment());
             Effect::new(move |_| platform::remember_locale(ctx.locale.get()));
+            // The scenario lives in the URL's fragment, replaced (not pushed) as the reader types.
+            Effect::new(move |_| {
+                let f = ctx.sheet.with_value(|s| ctx.scenario.with(|sc| crate::fragment::encode(sc, s)));
+                platform::replace_fragment(&f);
+            });
             platform::watch_layout(ctx.dark, ctx.resized);
             Either::Left(view! { <Widget ctx=ctx/> })
         }
@@ -242,7 +263,9 @@ fn Summary(ctx: Ctx) -> impl IntoView {
     let lines = Signal::derive(move || {
         let l = locale.get();
         let name = ctx.scenario_name(l);
-        ctx.projection.with(|p| present::summary_lines(p, &name, ctx.scenario.read().as_of, l))
+        let mut lines = ctx.link_problems.with(|p| present::link_notice(p, l));
+        lines.extend(ctx.projection.with(|p| present::summary_lines(p, &name, ctx.scenario.read().as_of, l)));
+        lines
     });
     let score = move || present::scoreboard(&ctx.projection.read(), locale.get());
     view! {
@@ -287,19 +310,24 @@ fn Controls(ctx: Ctx) -> impl IntoView {
         let l = locale.get();
         let source = ctx.source.get();
         let Some(el) = source_select.get() else { return };
-        let options = [("published", Source::Published), ("empty", Source::Empty)]
-            .map(|(value, s)| Node::text_el("option", "", s.name(l)).attr("value", value));
+        let mut choices = vec![("published", Source::Published), ("empty", Source::Empty)];
+        if source == Source::Link {
+            choices.push(("link", Source::Link));
+        }
+        let options: Vec<Node> =
+            choices.iter().map(|(value, s)| Node::text_el("option", "", s.name(l)).attr("value", *value)).collect();
         render::replace_children(&el, &options);
-        el.set_value(if source == Source::Empty { "empty" } else { "published" });
+        el.set_value(choices.iter().find(|(_, s)| *s == source).map_or("published", |(v, _)| v));
     });
     let on_as_of = move |ev: leptos::ev::Event| {
         if let Some(d) = Date::parse(&event_target_value(&ev)) {
             ctx.edit(|s| s.as_of = d);
         }
     };
-    let on_source = move |ev: leptos::ev::Event| {
-        let source = if event_target_value(&ev) == "empty" { Source::Empty } else { Source::Published };
-        ctx.load(source);
+    let on_source = move |ev: leptos::ev::Event| match event_target_value(&ev).as_str() {
+        "empty" => ctx.load(Source::Empty),
+        "published" => ctx.load(Source::Published),
+        _ => {}
     };
     let preset_button = move |p: Preset| {
         view! {

@@ -80,3 +80,22 @@ pub fn watch_layout(dark: leptos::prelude::RwSignal<bool>, resized: leptos::prel
         on_resize.forget();
     }
 }
+
+/// The page's URL fragment without its `#`, if it has one. The fragment never reaches a server.
+pub fn fragment() -> Option<String> {
+    let hash = window()?.location().hash().ok()?;
+    let hash = hash.strip_prefix('#').unwrap_or(&hash).to_string();
+    (!hash.is_empty()).then_some(hash)
+}
+
+/// Puts `fragment` in the URL without adding a history entry (one per keystroke would bury the back
+/// button). A failure (a sandboxed frame that forbids it) leaves the URL as it was.
+pub fn replace_fragment(fragment: &str) {
+    let Some(w) = window() else { return };
+    if w.location().hash().ok().as_deref().map(|h| h.trim_start_matches('#')) == Some(fragment) {
+        return;
+    }
+    if let Ok(history) = w.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("#{fragment}")));
+    }
+}
