@@ -75,3 +75,16 @@ test('the notice names the problem in English too', async () => {
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('a fragment of 1 MB is refused at once and the page stays responsive', async () => {
+  const { page, context, problems } = await open(browser, server.url, PHONE);
+  const w = new WidgetPage(page);
+  await w.open(`${server.url}#v1;as=2022-09-30;n=${'x'.repeat(1024 * 1024)}`);
+  assert.match(await page.locator('.notice').textContent(), /Không đọc được/);
+  await w.type('budget-revenue', 'achieved', '900');
+  await page.waitForFunction(() => document.querySelector('[data-target="budget-revenue"] .projected').textContent.includes('1.800'));
+  // The URL now carries the reader's scenario, not the megabyte.
+  assert.ok((await page.evaluate(() => location.hash.length)) < 500);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
