@@ -27,15 +27,17 @@ fn box_width(ctx: &Ctx, node: NodeRef<Div>) -> u32 {
     node.get().map(|el| el.client_width()).filter(|w| *w > 0).unwrap_or(340) as u32
 }
 
-/// A button that opens the data table for sighted readers; the table is in the document either way.
+/// A data table behind a chart: always in the document for screen readers, opened for sighted readers by
+/// its button, and keyboard-scrollable when open.
 #[component]
-fn TableToggle(open: RwSignal<bool>, controls: String, ctx: Ctx) -> impl IntoView {
+fn DataTable(ctx: Ctx, id: String, table: Signal<Vec<Node>>) -> impl IntoView {
+    let open = RwSignal::new(false);
     view! {
         <button
             type="button"
             class="table-toggle"
             aria-expanded=attr(move || open.get().to_string())
-            aria-controls=controls
+            aria-controls=id.clone()
             on:click=handler(Callback::new(move |_| open.update(|o| *o = !*o)))
         >
             {move || {
@@ -43,6 +45,14 @@ fn TableToggle(open: RwSignal<bool>, controls: String, ctx: Ctx) -> impl IntoVie
                 if open.get() { l.pick("Ẩn bảng số liệu", "Hide the data table") } else { l.pick("Xem bảng số liệu", "Show the data table") }
             }}
         </button>
+        <div
+            id=id
+            class="table-wrap"
+            class:sr-only=Signal::derive(move || !open.get())
+            tabindex=attr(move || if open.get() { "0" } else { "-1" }.to_string())
+        >
+            <Markup nodes=table/>
+        </div>
     }
 }
 
@@ -99,7 +109,6 @@ pub fn SummaryChart(ctx: Ctx) -> impl IntoView {
             })
         })
     });
-    let open = RwSignal::new(false);
     let table = Signal::derive(move || {
         let l = locale.get();
         vec![ctx.sheet.with_value(|s| ctx.projection.with(|p| present::summary_table(s, p, l)))]
@@ -107,15 +116,7 @@ pub fn SummaryChart(ctx: Ctx) -> impl IntoView {
     view! {
         <div class="chart summary-chart" node_ref=boxed>
             <Markup nodes=chart class="plot"/>
-            <TableToggle open=open controls="summary-table".into() ctx=ctx/>
-            <div
-                id="summary-table"
-                class="table-wrap"
-                class:sr-only=Signal::derive(move || !open.get())
-                tabindex=attr(move || if open.get() { "0" } else { "-1" }.to_string())
-            >
-                <Markup nodes=table/>
-            </div>
+            <DataTable ctx=ctx id="summary-table".into() table=table/>
         </div>
     }
 }
@@ -145,7 +146,8 @@ pub fn TargetChart(
                 let decimals = if t.value >= 100.0 { 0 } else { t.decimals.min(1) };
                 let format_y = |v: f64| crate::num::format_fixed(v, decimals, l);
                 let target_label = format!("{} {}", t.comparator.symbol(), present::target_value(s, t, l));
-                let label = present::reading(s, t, Some(&i), Some(&o), l);
+                // A short name: the reading and the data table stand beside the chart.
+                let label = format!("{}: {}", l.pick("Biểu đồ", "Chart"), t.label.get(l));
                 vec![svg::chart(width, trajectory::HEIGHT as u32, &label, |area| {
                     let _ = trajectory::draw(
                         area,
@@ -167,7 +169,6 @@ pub fn TargetChart(
             })
         })
     });
-    let open = RwSignal::new(false);
     let table_id = StoredValue::new(target.with_value(|t| format!("table-{}", t.id)));
     let has_outcome = Memo::new(move |_| outcome.read().is_some());
     let table = Signal::derive(move || {
@@ -180,15 +181,7 @@ pub fn TargetChart(
         {move || has_outcome.get().then(|| view! {
             <div class="chart target-chart" node_ref=boxed>
                 <Markup nodes=chart class="plot"/>
-                <TableToggle open=open controls=table_id.get_value() ctx=ctx/>
-                <div
-                    id=table_id.get_value()
-                    class="table-wrap"
-                    class:sr-only=Signal::derive(move || !open.get())
-                    tabindex=attr(move || if open.get() { "0" } else { "-1" }.to_string())
-                >
-                    <Markup nodes=table/>
-                </div>
+                <DataTable ctx=ctx id=table_id.get_value() table=table/>
             </div>
         })}
     }

@@ -1,9 +1,9 @@
 // The first screen: every target of the resolution, in both languages, at phone and desktop sizes.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { serve, launch, open, ready, horizontalOverflow, screenshot, PHONE, DESKTOP, ROOT } from './harness.mjs';
+import { useBrowser, open, ready, horizontalOverflow, screenshot, PHONE, DESKTOP, ROOT } from './harness.mjs';
 
 const sheet = JSON.parse(readFileSync(join(ROOT, 'data/sheets/kontum-15-nq-tu-2022.json'), 'utf8'));
 
@@ -31,16 +31,7 @@ const EXPECTED = {
   'village-heads-party-members': ['>', '85%', '85%'],
 };
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 async function goalsOnPage(page) {
   return page.$$eval('[data-target]', (els) =>
@@ -56,8 +47,8 @@ async function goalsOnPage(page) {
 for (const [name, device] of [['phone', PHONE], ['desktop', DESKTOP]]) {
   for (const scheme of ['light', 'dark']) {
     test(`${name} ${scheme}: all 19 targets in Vietnamese, then English via the switch`, async () => {
-      const { page, context, problems } = await open(browser, server.url, device, { colorScheme: scheme });
-      await page.goto(server.url);
+      const { page, context, problems } = await open(env.browser, env.server.url, device, { colorScheme: scheme });
+      await page.goto(env.server.url);
       await ready(page);
       let goals = await goalsOnPage(page);
       assert.deepEqual(goals.map((g) => g.id), Object.keys(EXPECTED));
@@ -88,12 +79,12 @@ for (const [name, device] of [['phone', PHONE], ['desktop', DESKTOP]]) {
 }
 
 test('?lang=en opens in English, and the choice is remembered', async () => {
-  const { page, context, problems } = await open(browser, server.url, PHONE);
-  await page.goto(`${server.url}?lang=en`);
+  const { page, context, problems } = await open(env.browser, env.server.url, PHONE);
+  await page.goto(`${env.server.url}?lang=en`);
   await ready(page);
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
   assert.match(await page.textContent('[data-target="budget-revenue"] .goal'), /1,700\u00a0billion VND/);
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await ready(page);
   assert.equal(await page.getAttribute('html', 'lang'), 'en', 'the stored choice applies without ?lang');
   await page.getByRole('button', { name: 'Tiếng Việt' }).click();
@@ -103,8 +94,8 @@ test('?lang=en opens in English, and the choice is remembered', async () => {
 });
 
 test('the page at 320 px has no horizontal overflow', async () => {
-  const { page, context, problems } = await open(browser, server.url, { ...PHONE, viewport: { width: 320, height: 640 } });
-  await page.goto(server.url);
+  const { page, context, problems } = await open(env.browser, env.server.url, { ...PHONE, viewport: { width: 320, height: 640 } });
+  await page.goto(env.server.url);
   await ready(page);
   assert.equal(await horizontalOverflow(page), 0);
   assert.deepEqual(problems, []);

@@ -1,23 +1,14 @@
 // Hostile conditions in the browser (docs/robustness.md): the widget keeps working, says nothing it
 // should not, and changes nothing it should not.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, PHONE } from './harness.mjs';
+import { useBrowser, open, PHONE } from './harness.mjs';
 import { WidgetPage } from './widget-page.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 test('blocked storage: the widget works and the language switch still works for the visit', async () => {
-  const { page, context, problems } = await open(browser, server.url, PHONE);
+  const { page, context, problems } = await open(env.browser, env.server.url, PHONE);
   await page.addInitScript(() => {
     Object.defineProperty(window, 'localStorage', {
       get() {
@@ -26,7 +17,7 @@ test('blocked storage: the widget works and the language switch still works for 
     });
   });
   const w = new WidgetPage(page);
-  await w.open(server.url);
+  await w.open(env.server.url);
   assert.equal(await w.projected('budget-revenue'), '1.260 tỷ đồng');
   await w.language('English');
   await page.waitForFunction(() => document.documentElement.lang === 'en');
@@ -36,14 +27,14 @@ test('blocked storage: the widget works and the language switch still works for 
 });
 
 test('full storage: writing the language fails quietly and nothing else changes', async () => {
-  const { page, context, problems } = await open(browser, server.url, PHONE);
+  const { page, context, problems } = await open(env.browser, env.server.url, PHONE);
   await page.addInitScript(() => {
     Storage.prototype.setItem = () => {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     };
   });
   const w = new WidgetPage(page);
-  await w.open(server.url);
+  await w.open(env.server.url);
   await w.language('English');
   await page.waitForFunction(() => document.documentElement.lang === 'en');
   await w.type('budget-revenue', 'achieved', '700');
@@ -53,9 +44,9 @@ test('full storage: writing the language fails quietly and nothing else changes'
 });
 
 test('a flood of messages changes nothing and the page stays responsive', async () => {
-  const { page, context, problems } = await open(browser, server.url, PHONE);
+  const { page, context, problems } = await open(env.browser, env.server.url, PHONE);
   const w = new WidgetPage(page);
-  await w.open(server.url);
+  await w.open(env.server.url);
   const before = await page.locator('#app').innerText();
   await page.evaluate(() => {
     const payloads = ['{"datawrapper-height":{"x":1}}', 'pym:x:height:9999', { scenario: { inputs: {} } }, { lang: 'en' }, null];
@@ -73,9 +64,9 @@ test('a flood of messages changes nothing and the page stays responsive', async 
 });
 
 test('nonsense in the query string falls back to the defaults', async () => {
-  const { page, context, problems } = await open(browser, server.url, PHONE);
+  const { page, context, problems } = await open(env.browser, env.server.url, PHONE);
   const w = new WidgetPage(page);
-  await w.open(`${server.url}?lang=%3Cscript%3E&lang=xx&unknown=1`);
+  await w.open(`${env.server.url}?lang=%3Cscript%3E&lang=xx&unknown=1`);
   assert.equal(await page.getAttribute('html', 'lang'), 'vi');
   assert.equal(await w.projected('budget-revenue'), '1.260 tỷ đồng');
   assert.deepEqual(problems, []);

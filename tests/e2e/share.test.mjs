@@ -1,24 +1,15 @@
 // The scenario in the URL's fragment: typed in one page, opened from the link in another.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, PHONE, DESKTOP } from './harness.mjs';
+import { useBrowser, open, PHONE, DESKTOP } from './harness.mjs';
 import { WidgetPage } from './widget-page.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 test('a scenario typed in one page appears in a second page opened from its link', async () => {
-  const first = await open(browser, server.url, DESKTOP);
+  const first = await open(env.browser, env.server.url, DESKTOP);
   const a = new WidgetPage(first.page);
-  await a.open(server.url);
+  await a.open(env.server.url);
   const historyBefore = await first.page.evaluate(() => history.length);
   await a.asOf('2022-10-31');
   await a.type('jobs', 'achieved', '1.800');
@@ -36,7 +27,7 @@ test('a scenario typed in one page appears in a second page opened from its link
     band: await a.card('jobs').locator('.band').textContent(),
   };
 
-  const second = await open(browser, server.url, PHONE);
+  const second = await open(env.browser, env.server.url, PHONE);
   const b = new WidgetPage(second.page);
   await b.open(url);
   assert.equal(await b.projected('jobs'), expected.jobs);
@@ -53,9 +44,9 @@ test('a scenario typed in one page appears in a second page opened from its link
 
 test('a link that cannot be read says so and opens the default scenario', async () => {
   for (const fragment of ['#v9;as=2022-09-30', '#v1;as=2022-09-30;jobs=abc;nope=1', '#v1;as=2022-09-3', '#garbage%ZZ']) {
-    const { page, context, problems } = await open(browser, server.url, PHONE);
+    const { page, context, problems } = await open(env.browser, env.server.url, PHONE);
     const w = new WidgetPage(page);
-    await w.open(`${server.url}${fragment}`);
+    await w.open(`${env.server.url}${fragment}`);
     const notice = page.locator('.notice[role="alert"]');
     assert.match(await notice.textContent(), /Không đọc được kịch bản trong đường dẫn/, fragment);
     assert.equal(await w.projected('budget-revenue'), '1.260 tỷ đồng', 'the default scenario');
@@ -68,18 +59,18 @@ test('a link that cannot be read says so and opens the default scenario', async 
 });
 
 test('the notice names the problem in English too', async () => {
-  const { page, context, problems } = await open(browser, server.url, PHONE);
+  const { page, context, problems } = await open(env.browser, env.server.url, PHONE);
   const w = new WidgetPage(page);
-  await w.open(`${server.url}?lang=en#v1;as=2022-09-30;disbursement=60,p5`);
+  await w.open(`${env.server.url}?lang=en#v1;as=2022-09-30;disbursement=60,p5`);
   assert.match(await page.locator('.notice').textContent(), /could not be read.*disbursement · assume.pace: «pace» does not apply to a target of kind «level»/s);
   assert.deepEqual(problems, []);
   await context.close();
 });
 
 test('a fragment of 1 MB is refused at once and the page stays responsive', async () => {
-  const { page, context, problems } = await open(browser, server.url, PHONE);
+  const { page, context, problems } = await open(env.browser, env.server.url, PHONE);
   const w = new WidgetPage(page);
-  await w.open(`${server.url}#v1;as=2022-09-30;n=${'x'.repeat(1024 * 1024)}`);
+  await w.open(`${env.server.url}#v1;as=2022-09-30;n=${'x'.repeat(1024 * 1024)}`);
   assert.match(await page.locator('.notice').textContent(), /Không đọc được/);
   await w.type('budget-revenue', 'achieved', '900');
   await page.waitForFunction(() => document.querySelector('[data-target="budget-revenue"] .projected').textContent.includes('1.800'));

@@ -1,24 +1,15 @@
 // The interactive widget as a reader uses it, at phone and desktop sizes.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, horizontalOverflow, screenshot, PHONE, DESKTOP } from './harness.mjs';
+import { useBrowser, open, horizontalOverflow, screenshot, PHONE, DESKTOP } from './harness.mjs';
 import { WidgetPage } from './widget-page.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 async function widget(device, options) {
-  const { page, context, problems } = await open(browser, server.url, device, options);
+  const { page, context, problems } = await open(env.browser, env.server.url, device, options);
   const w = new WidgetPage(page);
-  await w.open(server.url);
+  await w.open(env.server.url);
   return { w, page, context, problems };
 }
 
@@ -153,7 +144,7 @@ test('keyboard alone operates the main flow, with a visible focus', async () => 
 });
 
 test('charts keep their place: nothing moves when they are drawn', async () => {
-  const { page, context, problems } = await open(browser, server.url, PHONE);
+  const { page, context, problems } = await open(env.browser, env.server.url, PHONE);
   await page.addInitScript(() => {
     window.__shifts = 0;
     new PerformanceObserver((list) => {
@@ -161,7 +152,7 @@ test('charts keep their place: nothing moves when they are drawn', async () => {
     }).observe({ type: 'layout-shift', buffered: true });
   });
   const w = new WidgetPage(page);
-  await w.open(server.url);
+  await w.open(env.server.url);
   const before = await page.evaluate(() => window.__shifts);
   await page.waitForSelector('[data-target="budget-revenue"] .plot svg');
   await page.waitForTimeout(200);
@@ -199,9 +190,9 @@ for (const [name, device] of [['phone', PHONE], ['desktop', DESKTOP]]) {
   for (const scheme of ['light', 'dark']) {
     for (const lang of ['vi', 'en']) {
       test(`screenshot ${name} ${scheme} ${lang}`, async () => {
-        const { page, context, problems } = await open(browser, server.url, device, { colorScheme: scheme });
+        const { page, context, problems } = await open(env.browser, env.server.url, device, { colorScheme: scheme });
         const w = new WidgetPage(page);
-        await w.open(`${server.url}?lang=${lang}`);
+        await w.open(`${env.server.url}?lang=${lang}`);
         await w.showAssumptions('budget-revenue');
         assert.equal(await horizontalOverflow(page), 0);
         await screenshot(page, `widget-${name}-${scheme}-${lang}`);
