@@ -55,7 +55,16 @@ impl Problem {
         let what = match &self.kind {
             NotJson(e) => format!("{} ({e})", l.pick("không đọc được JSON", "not readable as JSON")),
             Missing => l.pick("bị thiếu", "is missing").into(),
-            WrongType(t) => format!("{} {t}", l.pick("phải là", "must be")),
+            WrongType(t) => {
+                let vi = match *t {
+                    "number" => "một số",
+                    "string" => "một chuỗi ký tự",
+                    "object" => "một đối tượng JSON",
+                    "array" => "một danh sách",
+                    other => other,
+                };
+                l.pick(format!("phải là {vi}"), format!("must be a {t}"))
+            }
             NotOneOf(v, allowed) => format!("«{v}» {} {allowed}", l.pick("không hợp lệ; dùng", "is not valid; use")),
             Duplicate(id) => format!("«{id}» {}", l.pick("bị trùng", "appears twice")),
             UnknownReference(id) => format!("«{id}» {}", l.pick("không có trong bảng chỉ tiêu", "is not in the sheet")),
