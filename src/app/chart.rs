@@ -21,10 +21,18 @@ fn palette(ctx: &Ctx) -> &'static Palette {
     }
 }
 
-/// The width in CSS pixels of a chart's box, once it is on the page; tracks window resizes.
-fn box_width(ctx: &Ctx, node: NodeRef<Div>) -> u32 {
-    let _ = ctx.resized.get();
-    node.get().map(|el| el.client_width()).filter(|w| *w > 0).unwrap_or(340) as u32
+/// The width in CSS pixels of a chart's box, measured when the box appears and when the window is
+/// resized, never while the chart re-renders: reading a width right after DOM writes forces the browser
+/// to lay the page out (it was most of a keystroke's time, docs/performance.md).
+fn box_width(ctx: Ctx, node: NodeRef<Div>) -> RwSignal<u32> {
+    let width = RwSignal::new(340);
+    Effect::new(move |_| {
+        let _ = ctx.resized.get();
+        if let Some(w) = node.get().map(|el| el.client_width()).filter(|w| *w > 0) {
+            width.set(w as u32);
+        }
+    });
+    width
 }
 
 /// A data table behind a chart: always in the document for screen readers, opened for sighted readers by
@@ -61,9 +69,10 @@ fn DataTable(ctx: Ctx, id: String, table: Signal<Vec<Node>>) -> impl IntoView {
 pub fn SummaryChart(ctx: Ctx) -> impl IntoView {
     let locale = ctx.locale;
     let boxed = NodeRef::<Div>::new();
+    let box_px = box_width(ctx, boxed);
     let chart = Signal::derive(move || {
         let l = locale.get();
-        let width = box_width(&ctx, boxed);
+        let width = box_px.get();
         let pal = palette(&ctx);
         ctx.sheet.with_value(|s| {
             ctx.projection.with(|p| {
@@ -131,9 +140,10 @@ pub fn TargetChart(
 ) -> impl IntoView {
     let locale = ctx.locale;
     let boxed = NodeRef::<Div>::new();
+    let box_px = box_width(ctx, boxed);
     let chart = Signal::derive(move || {
         let l = locale.get();
-        let width = box_width(&ctx, boxed);
+        let width = box_px.get();
         let (Some(o), Some(i)) = (outcome.get(), input.get()) else { return Vec::new() };
         let as_of = ctx.as_of.get();
         let pal = palette(&ctx);
