@@ -88,14 +88,31 @@ pub fn fragment() -> Option<String> {
     (!hash.is_empty()).then_some(hash)
 }
 
+thread_local! {
+    /// The pending write of the fragment, if any: a newer scenario replaces it.
+    static PENDING: std::cell::Cell<Option<i32>> = const { std::cell::Cell::new(None) };
+}
+
 /// Puts `fragment` in the URL without adding a history entry (one per keystroke would bury the back
-/// button). A failure (a sandboxed frame that forbids it) leaves the URL as it was.
+/// button), once typing pauses for a quarter of a second: `replaceState` is slow enough to delay the
+/// next paint. A failure (a sandboxed frame that forbids it) leaves the URL as it was.
 pub fn replace_fragment(fragment: &str) {
     let Some(w) = window() else { return };
-    if w.location().hash().ok().as_deref().map(|h| h.trim_start_matches('#')) == Some(fragment) {
-        return;
+    if let Some(handle) = PENDING.with(|p| p.take()) {
+        w.clear_timeout_with_handle(handle);
     }
-    if let Ok(history) = w.history() {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("#{fragment}")));
+    let fragment = fragment.to_string();
+    let write = wasm_bindgen::closure::Closure::once_into_js(move || {
+        PENDING.with(|p| p.set(None));
+        let Some(w) = window() else { return };
+        if w.location().hash().ok().as_deref().map(|h| h.trim_start_matches('#')) == Some(fragment.as_str()) {
+            return;
+        }
+        if let Ok(history) = w.history() {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("#{fragment}")));
+        }
+    });
+    if let Ok(handle) = w.set_timeout_with_callback_and_timeout_and_arguments_0(write.unchecked_ref(), 250) {
+        PENDING.with(|p| p.set(Some(handle)));
     }
 }
