@@ -471,10 +471,6 @@ impl Preset {
             Preset::Required => "required",
         }
     }
-
-    pub fn from_code(code: &str) -> Option<Preset> {
-        Preset::ALL.into_iter().find(|p| p.code() == code)
-    }
 }
 
 /// Scales a rate towards the favourable side by `k`: a positive rate is multiplied, a negative one

@@ -70,8 +70,8 @@ fn number(x: f64) -> String {
 /// The fragment for `scenario` (without the leading `#`). Targets come in id order.
 pub fn encode(scenario: &Scenario, sheet: &Sheet) -> String {
     let mut parts = vec![format!("v{FRAGMENT_VERSION}")];
-    if scenario.sheet != crate::sheet::KONTUM_SHEET_ID || sheet.id != crate::sheet::KONTUM_SHEET_ID {
-        parts.push(format!("sheet={}", percent_encode(&scenario.sheet)));
+    if sheet.id != crate::sheet::KONTUM_SHEET_ID {
+        parts.push(format!("sheet={}", percent_encode(&sheet.id)));
     }
     parts.push(format!("as={}", scenario.as_of.iso()));
     if !scenario.name.is_empty() {

@@ -51,16 +51,6 @@ impl Assume {
         )
     }
 
-    /// The same kind of assumption with a new amount.
-    pub fn with_amount(self, x: f64) -> Assume {
-        match self {
-            Assume::Pace(_) => Assume::Pace(x),
-            Assume::Change(_) => Assume::Change(x),
-            Assume::Value(_) => Assume::Value(x),
-            Assume::Factor(_) => Assume::Factor(x),
-        }
-    }
-
     /// The assumption field that a target of `kind` takes for an explicit rate.
     pub fn rate_for(kind: Kind, x: f64) -> Assume {
         match kind {
