@@ -16,6 +16,7 @@ pub mod problem;
 pub mod report;
 pub mod scenario;
 pub mod sheet;
+pub mod ui;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

@@ -337,6 +337,15 @@ pub fn link_notice(problems: &[crate::problem::Problem], l: Locale) -> Vec<Node>
     ])]
 }
 
+/// A sheet that could not be read: every problem, by target and field.
+pub fn problems(problems: &[crate::problem::Problem], l: Locale) -> Node {
+    Node::new("div").class("problems").attr("role", "alert").child(Node::text_el(
+        "pre",
+        "",
+        crate::problem::messages(problems, l),
+    ))
+}
+
 /// The footer: how statuses are decided, and where published figures come from.
 pub fn footer(published: bool, l: Locale) -> Vec<Node> {
     let mut out = vec![Node::text_el(

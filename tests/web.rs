@@ -1,10 +1,9 @@
 //! Component tests: mount components into a test node in headless Chromium and check what they render.
 #![cfg(target_arch = "wasm32")]
 
-use leptos::mount::mount_to;
-use leptos::prelude::*;
+use leptos::prelude::document;
 use leptos::task::tick;
-use plan_widget::app::{App, LanguageSwitch};
+use plan_widget::app::start;
 use plan_widget::i18n::Locale;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -25,7 +24,7 @@ fn text_of(root: &web_sys::HtmlElement, selector: &str) -> String {
 #[wasm_bindgen_test]
 async fn the_app_shows_every_target_in_vietnamese_then_english() {
     let root = test_node();
-    let _handle = mount_to(root.clone(), || view! { <App/> });
+    start(root.clone(), Locale::Vi, None);
     tick().await;
     assert_eq!(root.query_selector_all("[data-target]").unwrap().length(), 19);
     assert_eq!(text_of(&root, "[data-target='budget-revenue'] .value"), "1.700 tỷ đồng");
@@ -43,17 +42,22 @@ async fn the_app_shows_every_target_in_vietnamese_then_english() {
 }
 
 #[wasm_bindgen_test]
-async fn the_language_switch_marks_the_current_language() {
+async fn the_focus_and_the_typed_text_stay_in_a_field_while_the_page_is_patched() {
     let root = test_node();
-    let locale = RwSignal::new(Locale::En);
-    let _handle = mount_to(root.clone(), move || view! { <LanguageSwitch locale=locale/> });
+    start(root.clone(), Locale::En, None);
     tick().await;
-    let pressed = root.query_selector("button[aria-pressed='true']").unwrap().unwrap();
-    assert_eq!(pressed.text_content().as_deref(), Some("English"));
-    let vi: web_sys::HtmlElement = root.query_selector("button[lang='vi']").unwrap().unwrap().unchecked_into();
-    vi.click();
+    let input: web_sys::HtmlInputElement =
+        root.query_selector("#budget-revenue-achieved").unwrap().unwrap().unchecked_into();
+    input.focus().unwrap();
+    type_into(&root, "#budget-revenue-achieved", "1,000.50");
     tick().await;
-    assert_eq!(locale.get_untracked(), Locale::Vi);
+    // The same element, still focused, with the text as typed; the card around it changed.
+    let after: web_sys::HtmlInputElement =
+        root.query_selector("#budget-revenue-achieved").unwrap().unwrap().unchecked_into();
+    assert!(after.is_same_node(Some(&input)));
+    assert!(document().active_element().is_some_and(|a| a.is_same_node(Some(&input))));
+    assert_eq!(input.value(), "1,000.50");
+    assert_eq!(text_of(&root, "[data-target='budget-revenue'] .projected"), "2,001 billion VND");
 }
 
 /// Types into an input as a person would: sets its text and fires a bubbling `input` event.
@@ -68,7 +72,7 @@ fn type_into(root: &web_sys::HtmlElement, selector: &str, text: &str) {
 #[wasm_bindgen_test]
 async fn typing_a_vietnamese_number_updates_the_card_and_a_bad_one_keeps_the_last_good_value() {
     let root = test_node();
-    let _handle = mount_to(root.clone(), || view! { <App initial_locale=Locale::Vi/> });
+    start(root.clone(), Locale::Vi, None);
     tick().await;
     let card = "[data-target='budget-revenue']";
     // The published figures: 630 by 30 September, 1.260 projected, off track.

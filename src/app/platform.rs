@@ -57,13 +57,12 @@ pub fn prefers_dark() -> bool {
     dark_query().is_some_and(|q| q.matches())
 }
 
-/// Keeps `dark` in step with the system's colour scheme and bumps `resized` when the window's width
+/// Calls `on_dark` when the system's colour scheme changes, and `on_resize` when the window's width
 /// changes, so charts redraw in the right colours and at the right size.
-pub fn watch_layout(dark: leptos::prelude::RwSignal<bool>, resized: leptos::prelude::RwSignal<u32>) {
-    use leptos::prelude::{Set, Update};
+pub fn watch_layout(on_dark: impl Fn(bool) + 'static, on_resize: impl Fn() + 'static) {
     use wasm_bindgen::closure::Closure;
     if let Some(q) = dark_query() {
-        let on_change = Closure::<dyn Fn()>::new(move || dark.set(prefers_dark()));
+        let on_change = Closure::<dyn Fn()>::new(move || on_dark(prefers_dark()));
         let _ = q.add_event_listener_with_callback("change", on_change.as_ref().unchecked_ref());
         on_change.forget();
     }
@@ -73,7 +72,7 @@ pub fn watch_layout(dark: leptos::prelude::RwSignal<bool>, resized: leptos::prel
             let now = window().and_then(|w| w.inner_width().ok()).and_then(|v| v.as_f64()).unwrap_or(0.0);
             if now != width.get() {
                 width.set(now);
-                resized.update(|n| *n = n.wrapping_add(1));
+                on_resize();
             }
         });
         let _ = w.add_event_listener_with_callback("resize", on_resize.as_ref().unchecked_ref());

@@ -1,0 +1,122 @@
+//! Puts a `markup::Node` tree into the page and keeps it there: [`build`] creates elements, [`patch`]
+//! changes only what differs between the tree last shown and the new one. Elements are changed in place,
+//! so the focus, the caret in an input and the scroll position stay where the reader left them.
+//!
+//! Text is always set as text nodes, never parsed as HTML. An input's or a select's `value` is set as
+//! the element's property (what the reader sees), and only when it differs from what the element holds,
+//! so typing is never interrupted.
+
+use crate::markup::Node;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Document, Element};
+
+const SVG_NS: &str = "http://www.w3.org/2000/svg";
+
+/// Whether `value` is the element's live property rather than an attribute.
+fn value_is_property(tag: &str) -> bool {
+    matches!(tag, "input" | "select" | "textarea")
+}
+
+fn set_value(el: &Element, value: &str) {
+    let key = JsValue::from_str("value");
+    let now = js_sys::Reflect::get(el, &key).ok().and_then(|v| v.as_string());
+    if now.as_deref() != Some(value) {
+        let _ = js_sys::Reflect::set(el, &key, &JsValue::from_str(value));
+    }
+}
+
+fn value_of(node: &Node) -> Option<&str> {
+    if !value_is_property(node.tag) {
+        return None;
+    }
+    node.attrs.iter().find(|(k, _)| *k == "value").map(|(_, v)| v.as_str())
+}
+
+/// Builds the element for `node`; `svg` says whether it lies inside an `<svg>` (SVG's namespace).
+pub fn build(doc: &Document, node: &Node, svg: bool) -> Option<Element> {
+    let svg = svg || node.tag == "svg";
+    let el = if svg { doc.create_element_ns(Some(SVG_NS), node.tag) } else { doc.create_element(node.tag) }.ok()?;
+    let property = value_is_property(node.tag);
+    for (name, value) in &node.attrs {
+        if !(property && *name == "value") {
+            let _ = el.set_attribute(name, value);
+        }
+    }
+    if !node.text.is_empty() {
+        let _ = el.append_child(&doc.create_text_node(&node.text));
+    }
+    for child in &node.children {
+        if let Some(c) = build(doc, child, svg) {
+            let _ = el.append_child(&c);
+        }
+    }
+    // A select's value can only be set once its options are there.
+    if let Some(v) = value_of(node) {
+        set_value(&el, v);
+    }
+    Some(el)
+}
+
+/// Makes `el`, which shows `old`, show `new`.
+pub fn patch(doc: &Document, el: &Element, old: &Node, new: &Node, svg: bool) {
+    let svg = svg || new.tag == "svg";
+    if old.tag != new.tag || old.text.is_empty() != new.text.is_empty() {
+        if let Some(fresh) = build(doc, new, svg) {
+            let _ = el.replace_with_with_node_1(&fresh);
+        }
+        return;
+    }
+    let property = value_is_property(new.tag);
+    for (name, value) in &new.attrs {
+        if property && *name == "value" {
+            continue;
+        }
+        if old.attrs.iter().find(|(k, _)| k == name).map(|(_, v)| v) != Some(value) {
+            let _ = el.set_attribute(name, value);
+        }
+    }
+    for (name, _) in &old.attrs {
+        if !new.attrs.iter().any(|(k, _)| k == name) {
+            let _ = el.remove_attribute(name);
+        }
+    }
+    if old.text != new.text {
+        if let Some(t) = el.first_child() {
+            t.set_node_value(Some(&new.text));
+        }
+    }
+    patch_children(doc, el, &old.children, &new.children, svg);
+    if let Some(v) = value_of(new) {
+        set_value(el, v);
+    }
+}
+
+/// Makes the element children of `parent`, which show `old`, show `new`.
+pub fn patch_children(doc: &Document, parent: &Element, old: &[Node], new: &[Node], svg: bool) {
+    let mut child = parent.first_element_child();
+    for (i, n) in new.iter().enumerate() {
+        match (&child, old.get(i)) {
+            (Some(c), Some(o)) => {
+                // The next sibling is read first: patching may replace `c`.
+                let next = c.next_element_sibling();
+                patch(doc, c, o, n, svg);
+                child = next;
+            }
+            _ => {
+                if let Some(fresh) = build(doc, n, svg) {
+                    let _ = parent.append_child(&fresh);
+                }
+            }
+        }
+    }
+    // Elements beyond the new children go.
+    while let Some(c) = child {
+        child = c.next_element_sibling();
+        c.remove();
+    }
+}
+
+/// The element an event happened on or inside that carries `data-act`, if any.
+pub fn actor(event: &web_sys::Event) -> Option<Element> {
+    event.target()?.dyn_into::<Element>().ok()?.closest("[data-act]").ok().flatten()
+}

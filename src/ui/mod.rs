@@ -1,0 +1,288 @@
+//! The widget's state and what the reader's actions do to it, as plain data and pure functions: the
+//! browser layer (`app`) turns DOM events into [`Action`]s, calls [`State::act`], and patches the page
+//! to [`State::view`]. Everything here is tested natively.
+//!
+//! Why not one Leptos component per part: every reactive closure compiles to its own copy of Leptos's
+//! machinery, and the widget's features would not fit the size budget that way (docs/performance.md).
+
+use crate::date::Date;
+use crate::engine::{apply_preset, project, Preset, Projection};
+use crate::i18n::Locale;
+use crate::num::{parse_field, InputError};
+use crate::present::{self, Field};
+use crate::problem::Problem;
+use crate::scenario::Scenario;
+use crate::sheet::Sheet;
+
+mod view;
+
+/// The published figures of 30 September 2022, the widget's default scenario.
+pub const PUBLISHED_JSON: &str = include_str!("../../data/scenarios/kontum-published-2022-09-30.json");
+
+/// Where the reader's scenario started from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Source {
+    Published,
+    Empty,
+    /// The scenario came in the page's URL fragment (a shared link).
+    Link,
+}
+
+impl Source {
+    pub fn name(self, locale: Locale) -> &'static str {
+        match self {
+            Source::Published => locale.pick("Số liệu đã công bố (30/9/2022)", "Published figures (30 Sep 2022)"),
+            Source::Empty => locale.pick("Trống (chỉ có chỉ tiêu)", "Empty (targets only)"),
+            Source::Link => locale.pick("Kịch bản từ đường dẫn", "Scenario from the link"),
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Source::Published => "published",
+            Source::Empty => "empty",
+            Source::Link => "link",
+        }
+    }
+
+    /// The scenario this source starts from. Only the bundled sheet has published figures.
+    pub fn scenario(self, sheet: &Sheet) -> Scenario {
+        match self {
+            // The published scenario is checked by the tests; should it ever fail, the widget opens empty.
+            Source::Published => Scenario::parse(PUBLISHED_JSON, sheet).unwrap_or_else(|_| Scenario::empty(sheet)),
+            Source::Empty | Source::Link => Scenario::empty(sheet),
+        }
+    }
+}
+
+pub fn preset_name(preset: Preset, locale: Locale) -> &'static str {
+    match preset {
+        Preset::Low => locale.pick("Thấp", "Low"),
+        Preset::Base => locale.pick("Cơ sở", "Base"),
+        Preset::High => locale.pick("Cao", "High"),
+        Preset::Required => locale.pick("Tốc độ cần thiết", "Required pace"),
+    }
+}
+
+/// What the reader typed into a number field, kept while it is what the field shows: text that did not
+/// parse (with its error), or text that did, kept as typed ("92,50" is not rewritten as "92,5").
+#[derive(Clone, Debug, PartialEq)]
+pub struct Draft {
+    /// The input's id, `TARGET-FIELD`.
+    pub id: String,
+    pub text: String,
+    pub error: Option<InputError>,
+    /// The field's committed value when the reader typed: once the value changes by other means (a
+    /// preset, a reset), the field shows the new value instead.
+    pub value: Option<f64>,
+}
+
+/// A reader's action, read from the element it happened on: `data-act` names it, `data-arg` says on
+/// what, and `value` is the element's value for inputs and selects.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Action<'a> {
+    pub act: &'a str,
+    pub arg: &'a str,
+    pub value: &'a str,
+}
+
+/// The widget's whole state. The scenario shown and its projection are derived from the rest by
+/// [`State::refresh`] after every change.
+#[derive(Clone, Debug)]
+pub struct State {
+    pub sheet: Sheet,
+    pub locale: Locale,
+    /// What the reader entered (or loaded).
+    pub base: Scenario,
+    /// The preset applied on top of `base`.
+    pub preset: Preset,
+    pub source: Source,
+    /// Whether the reader changed anything since choosing the source.
+    pub edited: bool,
+    /// The problems of a link whose scenario could not be read (the default opened instead).
+    pub link_problems: Vec<Problem>,
+    /// Whether charts use the dark palette.
+    pub dark: bool,
+    /// The widths in CSS pixels of the summary chart's box and of a card chart's box, measured by the
+    /// browser layer on load and on resize.
+    pub widths: (u32, u32),
+    /// The targets whose extra assumptions are open.
+    pub expanded: Vec<String>,
+    /// The data tables open for sighted readers, by id.
+    pub tables: Vec<String>,
+    pub drafts: Vec<Draft>,
+    /// Derived: `base` with `preset` applied, and its projection.
+    pub scenario: Scenario,
+    pub projection: Projection,
+}
+
+impl State {
+    /// The state for `sheet`, starting from the scenario in `fragment` (the URL's `#...`) when there is
+    /// one that reads, else from the published figures.
+    pub fn new(sheet: Sheet, locale: Locale, fragment: Option<&str>) -> State {
+        let (base, source, link_problems) = match fragment.filter(|f| !f.trim_start_matches('#').is_empty()) {
+            None => (Source::Published.scenario(&sheet), Source::Published, Vec::new()),
+            Some(f) => match crate::fragment::decode(f, &sheet) {
+                Ok(s) => (s, Source::Link, Vec::new()),
+                Err(problems) => (Source::Published.scenario(&sheet), Source::Published, problems),
+            },
+        };
+        let projection = project(&sheet, &base);
+        let mut state = State {
+            scenario: base.clone(),
+            projection,
+            sheet,
+            locale,
+            base,
+            preset: Preset::Base,
+            source,
+            edited: false,
+            link_problems,
+            dark: false,
+            widths: (340, 300),
+            expanded: Vec::new(),
+            tables: Vec::new(),
+            drafts: Vec::new(),
+        };
+        state.refresh();
+        state
+    }
+
+    /// Derives the scenario shown and its projection.
+    pub fn refresh(&mut self) {
+        self.scenario = apply_preset(&self.sheet, &self.base, self.preset);
+        self.projection = project(&self.sheet, &self.scenario);
+    }
+
+    /// The URL fragment for the scenario shown.
+    pub fn fragment(&self) -> String {
+        crate::fragment::encode(&self.scenario, &self.sheet)
+    }
+
+    /// Changes the scenario. A preset in force is first made part of what the reader entered, so an
+    /// edit never silently undoes it and presets never compound.
+    pub fn edit(&mut self, change: impl FnOnce(&mut Scenario)) {
+        if self.preset != Preset::Base {
+            self.base = self.scenario.clone();
+            self.preset = Preset::Base;
+        }
+        change(&mut self.base);
+        self.edited = true;
+        self.refresh();
+    }
+
+    /// Starts again from `source`.
+    pub fn load(&mut self, source: Source) {
+        self.base = source.scenario(&self.sheet);
+        self.preset = Preset::Base;
+        self.source = source;
+        self.edited = false;
+        self.link_problems.clear();
+        self.drafts.clear();
+        self.refresh();
+    }
+
+    /// The scenario's name as the reader sees it: its source, the preset, and whether it was edited.
+    pub fn scenario_name(&self) -> String {
+        let l = self.locale;
+        let mut name = self.source.name(l).to_string();
+        if self.preset != Preset::Base {
+            name = format!("{name} · {}", preset_name(self.preset, l));
+        }
+        if self.edited {
+            name.push_str(l.pick(" · đã chỉnh sửa", " · edited"));
+        }
+        name
+    }
+
+    /// Does what `action` says. Returns whether anything changed (the page then needs patching).
+    /// Unknown actions and values that do not read change nothing.
+    pub fn act(&mut self, a: Action) -> bool {
+        match a.act {
+            "lang" => match Locale::from_code(a.arg) {
+                Some(l) if l != self.locale => {
+                    self.locale = l;
+                    // Typed text is in the old language's notation: show the values in the new one.
+                    self.drafts.clear();
+                }
+                _ => return false,
+            },
+            "preset" => match Preset::ALL.into_iter().find(|p| p.code() == a.arg) {
+                Some(p) if p != self.preset => {
+                    self.preset = p;
+                    self.refresh();
+                }
+                _ => return false,
+            },
+            "as-of" => match Date::parse(a.value) {
+                Some(d) if d != self.scenario.as_of => self.edit(|s| s.as_of = d),
+                _ => return false,
+            },
+            "source" => match a.value {
+                "published" => self.load(Source::Published),
+                "empty" => self.load(Source::Empty),
+                _ => return false,
+            },
+            "reset" => self.load(Source::Published),
+            "more" => toggle(&mut self.expanded, a.arg),
+            "table" => toggle(&mut self.tables, a.arg),
+            "field" => return self.type_into(a.arg, a.value),
+            _ => return false,
+        }
+        true
+    }
+
+    /// The reader typed `text` into the field `TARGET:FIELD`. Text that parses and lies in range is
+    /// committed at once; other text shows a message and keeps the last good value.
+    fn type_into(&mut self, arg: &str, text: &str) -> bool {
+        let Some((id, code)) = arg.rsplit_once(':') else { return false };
+        let Some(field) = Field::ALL.into_iter().find(|f| f.code() == code) else { return false };
+        let Some(t) = self.sheet.target(id).cloned() else { return false };
+        let specs = self.field_specs(&t);
+        let spec = &specs[field as usize];
+        let unit = self.sheet.unit(&t);
+        let units = [unit.label.vi.as_str(), unit.label.en.as_str()];
+        let draft_id = format!("{id}-{code}");
+        self.drafts.retain(|d| d.id != draft_id);
+        match parse_field(text, self.locale, &units, spec.min, spec.max) {
+            Ok(v) => {
+                if v != spec.value {
+                    self.edit(|s| present::apply_field(&mut s.inputs, &t, field, v));
+                }
+                self.drafts.push(Draft { id: draft_id, text: text.to_string(), error: None, value: v });
+            }
+            Err(e) => {
+                self.drafts.push(Draft { id: draft_id, text: text.to_string(), error: Some(e), value: spec.value })
+            }
+        }
+        true
+    }
+
+    /// The four fields of a target's card.
+    pub fn field_specs(&self, t: &crate::sheet::Target) -> [present::FieldSpec; 4] {
+        let input = self.scenario.inputs.get(&t.id);
+        let outcome = self.projection.get(&t.id).and_then(|r| r.outcome.as_ref());
+        present::field_specs(t, input, outcome, self.sheet.start, self.scenario.as_of, self.locale)
+    }
+
+    /// What a field shows: the reader's text while it stands for the committed value (or is in error),
+    /// else the committed value in the reader's notation; and the error, if any.
+    pub fn field_text(&self, id: &str, value: Option<f64>) -> (String, Option<&InputError>) {
+        match self.drafts.iter().find(|d| d.id == id && d.value == value) {
+            Some(d) => (d.text.clone(), d.error.as_ref()),
+            None => (value.map(|x| crate::num::format_trimmed(x, 6, self.locale)).unwrap_or_default(), None),
+        }
+    }
+}
+
+fn toggle(list: &mut Vec<String>, id: &str) {
+    match list.iter().position(|x| x == id) {
+        Some(i) => {
+            list.remove(i);
+        }
+        None => list.push(id.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,325 @@
+//! The whole widget as a `markup::Node` tree, built from the state alone. Elements the reader acts on
+//! carry `data-act` (what the action is) and `data-arg` (on what); see [`super::Action`].
+
+use super::{preset_name, Source, State};
+use crate::charts::{attainment, svg, trajectory, Palette};
+use crate::date::Date;
+use crate::engine::{months_elapsed, trajectory as path_of, Outcome, Preset, Status};
+use crate::i18n::Locale;
+use crate::markup::Node;
+use crate::present::{self, Field};
+use crate::scenario::Input;
+use crate::sheet::{Kind, Target};
+
+/// A button that does `act` on `arg`.
+fn button(class: &str, act: &str, arg: &str, text: impl Into<String>) -> Node {
+    Node::text_el("button", class, text).attr("type", "button").attr("data-act", act).attr("data-arg", arg)
+}
+
+/// A `hidden` attribute when `hide` holds.
+fn hidden(node: Node, hide: bool) -> Node {
+    if hide {
+        node.attr("hidden", "")
+    } else {
+        node
+    }
+}
+
+fn pressed(node: Node, on: bool) -> Node {
+    node.attr("aria-pressed", if on { "true" } else { "false" })
+}
+
+fn wrap(class: &str, nodes: Vec<Node>) -> Node {
+    Node::new("div").class(class).children(nodes)
+}
+
+impl State {
+    fn palette(&self) -> &'static Palette {
+        if self.dark {
+            &Palette::DARK
+        } else {
+            &Palette::LIGHT
+        }
+    }
+
+    /// The whole widget.
+    pub fn view(&self) -> Node {
+        let l = self.locale;
+        let areas = self.sheet.areas.iter().map(|area| {
+            let heading = format!("area-{}", area.id);
+            Node::new("section").class("area").attr("aria-labelledby", heading.clone()).children([
+                Node::new("h2").attr("id", heading).text(area.label.get(l)).child(Node::text_el(
+                    "span",
+                    "clause",
+                    area.clause.clone(),
+                )),
+                Node::new("ul").class("targets").children(self.sheet.targets_in(&area.id).map(|t| self.card(t))),
+            ])
+        });
+        Node::new("div")
+            .class("widget")
+            .attr("lang", l.code())
+            .child(self.language_switch())
+            .child(wrap("", present::masthead(&self.sheet, l)))
+            .child(self.summary())
+            .child(self.controls())
+            .children(areas)
+            .child(
+                Node::new("footer")
+                    .class("footer")
+                    .child(wrap("", present::footer(self.source == Source::Published, l))),
+            )
+    }
+
+    /// Two buttons that switch the language; the current one is pressed.
+    fn language_switch(&self) -> Node {
+        let b = |l: Locale, text: &str| {
+            pressed(button("", "lang", l.code(), text).attr("lang", l.code()), self.locale == l)
+        };
+        Node::new("div")
+            .class("lang-switch")
+            .attr("role", "group")
+            .attr("aria-label", self.locale.pick("Ngôn ngữ", "Language"))
+            .children([b(Locale::Vi, "Tiếng Việt"), b(Locale::En, "English")])
+    }
+
+    /// The scoreboard, the scenario's name and date, and the attainment chart of all targets.
+    fn summary(&self) -> Node {
+        let l = self.locale;
+        let mut lines = present::link_notice(&self.link_problems, l);
+        lines.extend(present::summary_lines(&self.projection, &self.scenario_name(), self.scenario.as_of, l));
+        Node::new("section").class("summary").attr("aria-labelledby", "summary-title").children([
+            Node::text_el("h2", "sr-only", l.pick("Tóm tắt", "Summary")).attr("id", "summary-title"),
+            wrap("", lines),
+            Node::new("div")
+                .class("chart summary-chart")
+                .child(wrap("plot", vec![self.summary_chart()]))
+                .children(self.data_table("summary-table", present::summary_table(&self.sheet, &self.projection, l))),
+            Node::text_el("p", "sr-only", present::scoreboard(&self.projection, l))
+                .attr("aria-live", "polite")
+                .attr("aria-atomic", "true"),
+        ])
+    }
+
+    /// A data table behind a chart: always in the document for screen readers, opened for sighted
+    /// readers by its button, and keyboard-scrollable when open.
+    fn data_table(&self, id: &str, table: Node) -> [Node; 2] {
+        let l = self.locale;
+        let open = self.tables.iter().any(|t| t == id);
+        let text = if open {
+            l.pick("Ẩn bảng số liệu", "Hide the data table")
+        } else {
+            l.pick("Xem bảng số liệu", "Show the data table")
+        };
+        [
+            button("table-toggle", "table", id, text).attr("aria-expanded", open.to_string()).attr("aria-controls", id),
+            Node::new("div")
+                .attr("id", id)
+                .class(if open { "table-wrap" } else { "table-wrap sr-only" })
+                .attr("tabindex", if open { "0" } else { "-1" })
+                .child(wrap("", vec![table])),
+        ]
+    }
+
+    /// The summary chart: one bar of attainment per target with data, against the 100% line.
+    fn summary_chart(&self) -> Node {
+        let l = self.locale;
+        let rows: Vec<attainment::Row> = self
+            .projection
+            .results
+            .iter()
+            .filter_map(|r| {
+                let o = r.outcome.as_ref()?;
+                let t = self.sheet.target(&r.id)?;
+                let a = o.attainment?;
+                Some(attainment::Row {
+                    label: t.label.get(l).to_string(),
+                    attainment: a,
+                    low: o.low / t.value,
+                    high: o.high / t.value,
+                    status: o.status,
+                    note: format!("{} {}", present::status_icon(o.status), present::percent(a, l)),
+                })
+            })
+            .collect();
+        if rows.is_empty() {
+            return Node::text_el(
+                "p",
+                "empty-chart",
+                l.pick(
+                    "Chưa có chỉ tiêu nào có số liệu. Nhập số liệu đã đạt vào một chỉ tiêu bên dưới.",
+                    "No target has data yet. Enter what has been achieved for a target below.",
+                ),
+            );
+        }
+        let label = format!(
+            "{} {}",
+            l.pick("Biểu đồ mức đạt so với chỉ tiêu:", "Chart of attainment against each target:"),
+            present::scoreboard(&self.projection, l)
+        );
+        let target_label = l.pick("chỉ tiêu", "target");
+        let pal = self.palette();
+        svg::chart(self.widths.0, attainment::height_for(rows.len()) as u32, &label, |area| {
+            let _ = attainment::draw(area, &attainment::Params { rows: &rows, palette: pal, scale: 1.0, target_label });
+        })
+    }
+
+    /// The as-of month, the scenario's source, the presets and reset.
+    fn controls(&self) -> Node {
+        let l = self.locale;
+        let current = self.scenario.as_of;
+        // The month ends, and the scenario's own date in its place among them if it is not one.
+        let mut dates: Vec<Date> =
+            (self.sheet.start.month_index()..=self.sheet.end.month_index()).map(Date::end_of_month_index).collect();
+        if !dates.contains(&current) {
+            let at = dates.iter().position(|d| *d > current).unwrap_or(dates.len());
+            dates.insert(at, current);
+        }
+        let months =
+            dates.into_iter().map(|d| Node::text_el("option", "", present::date_long(d, l)).attr("value", d.iso()));
+        let mut sources = vec![Source::Published, Source::Empty];
+        if self.source == Source::Link {
+            sources.push(Source::Link);
+        }
+        let sources = sources.into_iter().map(|s| Node::text_el("option", "", s.name(l)).attr("value", s.code()));
+        let control = |label: &str, id: &str, options: Vec<Node>, value: String| {
+            Node::new("label")
+                .class("control")
+                .child(Node::text_el("span", "", label))
+                .child(Node::new("select").attr("id", id).attr("data-act", id).children(options).attr("value", value))
+        };
+        let presets = Preset::ALL
+            .into_iter()
+            .map(|p| pressed(button("seg", "preset", p.code(), preset_name(p, l)), self.preset == p));
+        Node::new("section").class("controls").attr("aria-labelledby", "controls-title").children([
+            Node::text_el("h2", "", l.pick("Kịch bản", "Scenario")).attr("id", "controls-title"),
+            Node::new("div").class("control-row").children([
+                control(l.pick("Số liệu đến ngày", "Figures as of"), "as-of", months.collect(), current.iso()),
+                control(l.pick("Bắt đầu từ", "Start from"), "source", sources.collect(), self.source.code().into()),
+            ]),
+            Node::new("div").class("presets").attr("role", "group").attr("aria-labelledby", "presets-label").children(
+                [
+                    Node::text_el(
+                        "span",
+                        "presets-label",
+                        l.pick("Giả định cho các tháng còn lại", "Assumptions for the months left"),
+                    )
+                    .attr("id", "presets-label"),
+                    Node::new("div").class("seg-group").children(presets),
+                    Node::text_el(
+                        "p",
+                        "hint",
+                        l.pick(
+                            "Thấp, Cao: tốc độ giả định × 0,8 và × 1,2. Tốc độ cần thiết: mỗi chỉ tiêu vừa đủ đạt.",
+                            "Low, High: the assumed pace × 0.8 and × 1.2. Required pace: each target exactly met.",
+                        ),
+                    ),
+                ],
+            ),
+            button("reset", "reset", "", l.pick("Khôi phục mặc định", "Reset to default")),
+        ])
+    }
+
+    /// A target's card: its output, the reader's inputs, the chart with its data table, and the wording.
+    fn card(&self, t: &Target) -> Node {
+        let l = self.locale;
+        let input = self.scenario.inputs.get(&t.id);
+        let outcome = self.projection.get(&t.id).and_then(|r| r.outcome.as_ref());
+        let status = outcome.map_or(Status::NoData, |o| o.status);
+        let specs = self.field_specs(t);
+        let field = |f: Field| self.field(t, f, &specs[f as usize]);
+        let expanded = self.expanded.contains(&t.id);
+        let more_id = format!("more-{}", t.id);
+        let more_text = if expanded {
+            l.pick("Ẩn giả định", "Hide assumptions")
+        } else {
+            l.pick("Thêm giả định", "More assumptions")
+        };
+        let mut card = Node::new("li")
+            .class(if t.part_of.is_some() { "target card part" } else { "target card" })
+            .attr("data-target", t.id.clone())
+            .attr("data-status", status.code())
+            .child(wrap("", present::card_output(&self.sheet, t, input, outcome, l)))
+            .child(Node::new("div").class("inputs").children([
+                field(Field::Achieved),
+                hidden(Node::new("div"), !specs[Field::Start as usize].shown).child(field(Field::Start)),
+            ]))
+            .child(
+                hidden(Node::new("div"), !specs[Field::Assume as usize].shown).children([
+                    button("more", "more", &t.id, more_text)
+                        .attr("aria-expanded", expanded.to_string())
+                        .attr("aria-controls", more_id.clone()),
+                    hidden(Node::new("div").attr("id", more_id).class("inputs more-inputs"), !expanded)
+                        .children([field(Field::Assume), field(Field::Volatility)]),
+                ]),
+            );
+        if let (Some(o), Some(i)) = (outcome, input) {
+            let table = present::target_table(&self.sheet, t, o, i, self.scenario.as_of, l);
+            card = card.child(
+                Node::new("div")
+                    .class("chart target-chart")
+                    .child(wrap("plot", vec![self.target_chart(t, o, i)]))
+                    .children(self.data_table(&format!("table-{}", t.id), table)),
+            );
+        }
+        card.child(wrap("", present::wording(t, l)))
+    }
+
+    /// A number field that reads numbers as people type them in the reader's language ("1.700",
+    /// "92,75"). Its text and message come from [`State::field_text`].
+    fn field(&self, t: &Target, f: Field, spec: &present::FieldSpec) -> Node {
+        let id = format!("{}-{}", t.id, f.code());
+        let (text, error) = self.field_text(&id, spec.value);
+        let message = error.map(|e| e.message(self.locale)).unwrap_or_default();
+        let msg_id = format!("{id}-msg");
+        Node::new("div").class(if error.is_some() { "field invalid" } else { "field" }).children([
+            Node::text_el("label", "", spec.label.clone()).attr("for", id.clone()),
+            Node::new("input")
+                .attr("id", id)
+                .attr("type", "text")
+                .attr("inputmode", "decimal")
+                .attr("autocomplete", "off")
+                .attr("spellcheck", "false")
+                .attr("aria-invalid", if error.is_some() { "true" } else { "false" })
+                .attr("aria-describedby", msg_id.clone())
+                .attr("placeholder", spec.placeholder.clone())
+                .attr("data-act", "field")
+                .attr("data-arg", format!("{}:{}", t.id, f.code()))
+                .attr("value", text),
+            Node::text_el("p", "field-msg", message).attr("id", msg_id).attr("aria-live", "polite"),
+        ])
+    }
+
+    /// A target's chart: the path so far, the projection with its band, the target and the milestones.
+    fn target_chart(&self, t: &Target, o: &Outcome, i: &Input) -> Node {
+        let l = self.locale;
+        let s = &self.sheet;
+        let tr = path_of(s, t, i, self.scenario.as_of, 12);
+        let months = present::month_labels(s, l);
+        let milestones: Vec<(f64, f64)> = t.milestones.iter().map(|m| (months_elapsed(s, m.date), m.value)).collect();
+        let decimals = if t.value >= 100.0 { 0 } else { t.decimals.min(1) };
+        let format_y = |v: f64| crate::num::format_fixed(v, decimals, l);
+        let target_label = format!("{} {}", t.comparator.symbol(), present::target_value(s, t, l));
+        // A short name: the reading and the data table stand beside the chart.
+        let label = format!("{}: {}", l.pick("Biểu đồ", "Chart"), t.label.get(l));
+        let palette = self.palette();
+        svg::chart(self.widths.1, trajectory::HEIGHT as u32, &label, |area| {
+            let _ = trajectory::draw(
+                area,
+                &trajectory::Params {
+                    trajectory: &tr,
+                    total: f64::from(s.months()),
+                    target: t.value,
+                    target_label: &target_label,
+                    milestones: &milestones,
+                    month_labels: &months,
+                    format_y: &format_y,
+                    status: o.status,
+                    from_zero: t.kind == Kind::Flow,
+                    palette,
+                    scale: 1.0,
+                },
+            );
+        })
+    }
+}
