@@ -435,15 +435,21 @@ pub fn project(sheet: &Sheet, scenario: &Scenario) -> Projection {
             outcome: scenario.inputs.get(&t.id).map(|input| project_target(sheet, t, input, scenario.as_of)),
         })
         .collect();
-    let with_data = results.iter().filter(|r| r.outcome.is_some()).count();
-    let met = results.iter().filter(|r| r.status().is_met()).count();
-    Projection {
-        elapsed,
-        remaining: (f64::from(sheet.months()) - elapsed).max(0.0),
-        no_data: results.len() - with_data,
-        results,
-        met,
-        with_data,
+    Projection::of(elapsed, (f64::from(sheet.months()) - elapsed).max(0.0), results)
+}
+
+impl Projection {
+    /// A projection of `results`, with the scoreboard counted from them.
+    fn of(elapsed: f64, remaining: f64, results: Vec<TargetResult>) -> Projection {
+        let with_data = results.iter().filter(|r| r.outcome.is_some()).count();
+        let met = results.iter().filter(|r| r.status().is_met()).count();
+        Projection { elapsed, remaining, no_data: results.len() - with_data, results, met, with_data }
+    }
+
+    /// The projection of the targets in `ids` alone (in sheet order), with their own scoreboard.
+    pub fn only(&self, ids: &[String]) -> Projection {
+        let results = self.results.iter().filter(|r| ids.contains(&r.id)).cloned().collect();
+        Projection::of(self.elapsed, self.remaining, results)
     }
 }
 

@@ -6,6 +6,7 @@
 pub mod charts;
 pub mod checks;
 pub mod date;
+pub mod embed;
 pub mod engine;
 pub mod fragment;
 pub mod i18n;
@@ -14,6 +15,7 @@ pub mod num;
 pub mod present;
 pub mod problem;
 pub mod report;
+pub mod saved;
 pub mod scenario;
 pub mod sheet;
 pub mod ui;

@@ -71,6 +71,39 @@ impl Node {
     }
 }
 
+impl Node {
+    /// The element as XML text (for an SVG file), with text and attribute values escaped.
+    pub fn to_xml(&self) -> String {
+        let mut out = String::new();
+        self.write_xml(&mut out);
+        out
+    }
+
+    fn write_xml(&self, out: &mut String) {
+        out.push('<');
+        out.push_str(self.tag);
+        for (k, v) in &self.attrs {
+            out.push(' ');
+            out.push_str(k);
+            out.push_str("=\"");
+            out.push_str(&escape(v).replace('"', "&quot;"));
+            out.push('"');
+        }
+        out.push('>');
+        out.push_str(&escape(&self.text));
+        for c in &self.children {
+            c.write_xml(out);
+        }
+        out.push_str("</");
+        out.push_str(self.tag);
+        out.push('>');
+    }
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
 /// A table with a caption, a header row and body rows whose first cell heads its row.
 pub fn table(caption: String, head: &[&str], rows: Vec<Vec<String>>) -> Node {
     let head_row = Node::new("tr").children(head.iter().map(|h| Node::text_el("th", "", *h).attr("scope", "col")));
@@ -104,5 +137,14 @@ mod tests {
         assert_eq!(t.text_content(), "CapABr1");
         assert_eq!(t.children[2].children[0].children[0].tag, "th");
         assert_eq!(t.children[2].children[0].children[1].tag, "td");
+    }
+
+    #[test]
+    fn writes_xml_with_everything_escaped() {
+        let n = Node::new("svg").attr("aria-label", "a \"b\" & <c>").child(Node::text_el("text", "", "<b>1 & 2</b>"));
+        assert_eq!(
+            n.to_xml(),
+            r#"<svg aria-label="a &quot;b&quot; &amp; &lt;c&gt;"><text>&lt;b&gt;1 &amp; 2&lt;/b&gt;</text></svg>"#
+        );
     }
 }

@@ -96,7 +96,27 @@ pub const CSV_HEADER: &str =
 
 /// One CSV row per target, after a header row. Milestones share one cell: "2022-09-30 >= 70: missed".
 pub fn to_csv(sheet: &Sheet, p: &Projection) -> String {
+    csv(sheet, p, None)
+}
+
+/// The widget's CSV download: a byte-order mark (so spreadsheet programs read Vietnamese as UTF-8), then
+/// the rows of [`to_csv`] with each target's label in the reader's language, the scenario's name and its
+/// as-of date on every row. Numbers are plain decimals with a point, for any program to read.
+pub fn to_export_csv(
+    sheet: &Sheet,
+    scenario_name: &str,
+    as_of: crate::date::Date,
+    p: &Projection,
+    l: crate::i18n::Locale,
+) -> String {
+    format!("\u{feff}{}", csv(sheet, p, Some((scenario_name, as_of, l))))
+}
+
+fn csv(sheet: &Sheet, p: &Projection, export: Option<(&str, crate::date::Date, crate::i18n::Locale)>) -> String {
     let mut out = String::from(CSV_HEADER);
+    if export.is_some() {
+        out.push_str(",label,unit,scenario,as_of");
+    }
     out.push('\n');
     for r in &p.results {
         let Some(t) = sheet.target(&r.id) else { continue };
@@ -127,6 +147,13 @@ pub fn to_csv(sheet: &Sheet, p: &Projection) -> String {
             csv_field(&milestones),
         ];
         out.push_str(&cells.join(","));
+        if let Some((name, as_of, l)) = export {
+            let unit = sheet.unit(t).label.get(l);
+            for cell in [t.label.get(l), unit, name, &as_of.iso()] {
+                out.push(',');
+                out.push_str(&csv_field(cell));
+            }
+        }
         out.push('\n');
     }
     out

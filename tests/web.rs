@@ -24,7 +24,7 @@ fn text_of(root: &web_sys::HtmlElement, selector: &str) -> String {
 #[wasm_bindgen_test]
 async fn the_app_shows_every_target_in_vietnamese_then_english() {
     let root = test_node();
-    start(root.clone(), Locale::Vi, None);
+    start(root.clone(), Locale::Vi, None, "");
     tick().await;
     assert_eq!(root.query_selector_all("[data-target]").unwrap().length(), 19);
     assert_eq!(text_of(&root, "[data-target='budget-revenue'] .value"), "1.700 tỷ đồng");
@@ -44,7 +44,7 @@ async fn the_app_shows_every_target_in_vietnamese_then_english() {
 #[wasm_bindgen_test]
 async fn the_focus_and_the_typed_text_stay_in_a_field_while_the_page_is_patched() {
     let root = test_node();
-    start(root.clone(), Locale::En, None);
+    start(root.clone(), Locale::En, None, "");
     tick().await;
     let input: web_sys::HtmlInputElement =
         root.query_selector("#budget-revenue-achieved").unwrap().unwrap().unchecked_into();
@@ -72,7 +72,7 @@ fn type_into(root: &web_sys::HtmlElement, selector: &str, text: &str) {
 #[wasm_bindgen_test]
 async fn typing_a_vietnamese_number_updates_the_card_and_a_bad_one_keeps_the_last_good_value() {
     let root = test_node();
-    start(root.clone(), Locale::Vi, None);
+    start(root.clone(), Locale::Vi, None, "");
     tick().await;
     let card = "[data-target='budget-revenue']";
     // The published figures: 630 by 30 September, 1.260 projected, off track.

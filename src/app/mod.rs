@@ -6,10 +6,11 @@
 //! (click, input, change, and the window's resize) feed actions back. Leptos batches the changes of one
 //! task into one render.
 
+use crate::embed::{Flags, Theme};
 use crate::i18n::Locale;
 use crate::markup::Node;
 use crate::sheet::Sheet;
-use crate::ui::{Action, State};
+use crate::ui::{Action, Command, State};
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -18,18 +19,20 @@ mod dom;
 mod platform;
 
 /// Mounts the widget into the page's `#app` element, replacing the HTML skeleton shown while the
-/// WASM loaded.
+/// WASM loaded, with the page's query flags (`docs/embed.md`) and the scenario in its fragment.
 pub fn mount() {
     let Some(root) = platform::take_root() else { return };
-    start(root, platform::initial_locale(), platform::fragment());
+    start(root, platform::initial_locale(), platform::fragment(), &platform::query());
 }
 
-/// Mounts the widget for the bundled sheet into `root`, in `locale`, starting from the scenario in
-/// `fragment` if it reads.
-pub fn start(root: web_sys::HtmlElement, locale: Locale, fragment: Option<String>) {
+/// Mounts the widget for the bundled sheet into `root`, in `locale`, with the flags of `query`, starting
+/// from the scenario in `fragment` if it reads.
+pub fn start(root: web_sys::HtmlElement, locale: Locale, fragment: Option<String>, query: &str) {
     let el: web_sys::Element = root.clone().unchecked_into();
+    let (flags, warnings) = crate::embed::read(&crate::embed::query_pairs(query));
+    warnings.iter().for_each(|w| platform::warn(w));
     leptos::mount::mount_to(root, move || match Sheet::kontum() {
-        Ok(sheet) => run(el, State::new(sheet, locale, fragment.as_deref())),
+        Ok(sheet) => run(el, State::new(sheet, locale, fragment.as_deref()), flags, fragment),
         Err(problems) => show(&el, &[crate::present::problems(&problems, locale)]),
     })
     .forget();
@@ -41,20 +44,49 @@ fn show(root: &web_sys::Element, nodes: &[Node]) {
     }
 }
 
-fn run(root: web_sys::Element, mut initial: State) {
-    initial.dark = platform::prefers_dark();
+/// Does what `a` says, then what the state asks of the browser (downloads, storage, the clipboard).
+fn dispatch(state: RwSignal<State>, act: &str, arg: &str, value: &str) {
+    let commands = state
+        .try_maybe_update(|s| {
+            let changed = s.act(Action { act, arg, value });
+            (changed, std::mem::take(&mut s.outbox))
+        })
+        .unwrap_or_default();
+    for c in commands {
+        match c {
+            Command::Download { name, mime, body } => platform::download(&name, mime, &body),
+            Command::Png { name, svg, width, height } => leptos::task::spawn_local(async move {
+                let _ = platform::download_png(name, svg, width, height).await;
+            }),
+            Command::Store { key, value } => {
+                if !platform::store(&key, &value) {
+                    dispatch(state, "store-failed", "", "");
+                }
+            }
+            Command::Remove { key } => platform::unstore(&key),
+            Command::Copy { id } => platform::copy(&id),
+        }
+    }
+}
+
+fn run(root: web_sys::Element, mut initial: State, flags: Flags, fragment: Option<String>) {
+    initial.page = platform::page_url();
+    initial.set_saved(platform::stored(crate::saved::PREFIX));
+    initial.apply_flags(&flags).iter().for_each(|w| platform::warn(w));
+    platform::set_theme(flags.theme);
+    initial.dark = match flags.theme {
+        Theme::Auto => platform::prefers_dark(),
+        t => t == Theme::Dark,
+    };
+    let theme = flags.theme;
     let state = RwSignal::new(initial);
     let host = root.clone();
     Effect::new(move |shown: Option<Node>| {
         state.with(|s| {
             let page = s.view();
             if let Some(doc) = host.owner_document() {
-                match &shown {
-                    Some(old) => {
-                        dom::patch_children(&doc, &host, std::slice::from_ref(old), std::slice::from_ref(&page), false)
-                    }
-                    None => dom::patch_children(&doc, &host, &[], std::slice::from_ref(&page), false),
-                }
+                let old = shown.as_slice();
+                dom::patch_children(&doc, &host, old, std::slice::from_ref(&page), false);
             }
             platform::remember_locale(s.locale);
             // The scenario lives in the URL's fragment, replaced (not pushed) once typing pauses.
@@ -67,19 +99,49 @@ fn run(root: web_sys::Element, mut initial: State) {
         let Some(el) = dom::actor(&ev) else { return };
         let kind = ev.type_();
         let field = matches!(el.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA");
-        // Inputs and selects act on what is typed or chosen; everything else on a click.
-        if field == (kind == "click") {
+        // Inputs and selects act on what is typed or chosen; everything else on a click. A checkbox or a
+        // file input acts once, on its change.
+        let once = el.get_attribute("type").is_some_and(|t| t == "checkbox" || t == "file");
+        if field == (kind == "click") || (once && kind != "change") {
             return;
         }
         let (act, arg) =
             (el.get_attribute("data-act").unwrap_or_default(), el.get_attribute("data-arg").unwrap_or_default());
+        if act == "file" {
+            leptos::task::spawn_local(async move {
+                match platform::read_file(el, crate::ui::MAX_FILE).await {
+                    Ok(text) => dispatch(state, "import", &arg, &text),
+                    Err(why) => dispatch(state, "import-failed", why, ""),
+                }
+            });
+            return;
+        }
         let value = js_sys::Reflect::get(&el, &"value".into()).ok().and_then(|v| v.as_string()).unwrap_or_default();
-        state.maybe_update(|s| s.act(Action { act: &act, arg: &arg, value: &value }));
+        dispatch(state, &act, &arg, &value);
     });
     for kind in ["click", "input", "change"] {
         let _ = root.add_event_listener_with_callback(kind, on_event.as_ref().unchecked_ref());
     }
     on_event.forget();
+    // A sheet named by `?sheet=` is fetched from the widget's own origin; the flags and the link then
+    // apply to it. One that cannot be had leaves the bundled sheet, with a message.
+    if let Some(path) = flags.sheet.clone() {
+        let flags = flags.clone();
+        leptos::task::spawn_local(async move {
+            match platform::fetch_text(&path, crate::ui::MAX_FILE).await {
+                Ok(text) => {
+                    dispatch(state, "import", "sheet", &text);
+                    state.update(|s| {
+                        s.apply_flags(&flags);
+                        if let Some(f) = fragment.as_deref().filter(|f| !f.is_empty()) {
+                            s.open_link(f);
+                        }
+                    });
+                }
+                Err(why) => dispatch(state, "sheet-failed", &path, &why),
+            }
+        });
+    }
     // Charts are drawn at the width of their boxes, measured after the first render and on resize.
     let measure = move || {
         let width = |sel: &str| root.query_selector(sel).ok().flatten().map(|e| e.client_width()).filter(|w| *w > 0);
@@ -91,5 +153,18 @@ fn run(root: web_sys::Element, mut initial: State) {
         });
     };
     request_animation_frame(measure.clone());
-    platform::watch_layout(move |dark| state.maybe_update(|s| std::mem::replace(&mut s.dark, dark) != dark), measure);
+    platform::watch_layout(
+        move |dark| {
+            if theme == Theme::Auto {
+                state.maybe_update(|s| std::mem::replace(&mut s.dark, dark) != dark)
+            }
+        },
+        measure,
+    );
+    // Inside a frame, the parent learns the widget's height (pym.js and Datawrapper message formats).
+    let id = flags.child_id.clone().unwrap_or_else(|| {
+        let q = platform::query();
+        format!("{}{}", web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default(), q)
+    });
+    platform::post_height(id);
 }

@@ -115,3 +115,175 @@ pub fn replace_fragment(fragment: &str) {
         PENDING.with(|p| p.set(Some(handle)));
     }
 }
+
+/// The page's query string (`?…`), or empty.
+pub fn query() -> String {
+    window().and_then(|w| w.location().search().ok()).unwrap_or_default()
+}
+
+/// The page's address without query or fragment.
+pub fn page_url() -> String {
+    let Some(l) = window().map(|w| w.location()) else { return String::new() };
+    format!("{}{}", l.origin().unwrap_or_default(), l.pathname().unwrap_or_default())
+}
+
+pub fn warn(message: &str) {
+    web_sys::console::warn_1(&message.into());
+}
+
+/// Every stored `(key, value)` whose key starts with `prefix`. A blocked store reads as empty.
+pub fn stored(prefix: &str) -> Vec<(String, String)> {
+    let Some(s) = storage() else { return Vec::new() };
+    let n = s.length().unwrap_or(0).min(10_000);
+    (0..n)
+        .filter_map(|i| s.key(i).ok().flatten())
+        .filter(|k| k.starts_with(prefix))
+        .filter_map(|k| s.get_item(&k).ok().flatten().map(|v| (k, v)))
+        .collect()
+}
+
+/// Stores `value` under `key`; `false` when the store is blocked or full.
+pub fn store(key: &str, value: &str) -> bool {
+    storage().is_some_and(|s| s.set_item(key, value).is_ok())
+}
+
+pub fn unstore(key: &str) {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(key);
+    }
+}
+
+/// Marks the document with the forced colour theme (`light`, `dark`), or none for the system's.
+pub fn set_theme(theme: crate::embed::Theme) {
+    if let Some(el) = window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        let _ = match theme {
+            crate::embed::Theme::Auto => el.remove_attribute("data-theme"),
+            t => el.set_attribute("data-theme", t.code()),
+        };
+    }
+}
+
+/// Offers `href` (a blob or data URL) as a download named `name`.
+fn download_href(href: &str, name: &str) {
+    let Some(doc) = window().and_then(|w| w.document()) else { return };
+    let Ok(a) = doc.create_element("a") else { return };
+    let _ = a.set_attribute("href", href);
+    let _ = a.set_attribute("download", name);
+    if let Some(body) = doc.body() {
+        let _ = body.append_child(&a);
+        if let Some(a) = a.dyn_ref::<web_sys::HtmlElement>() {
+            a.click();
+        }
+        a.remove();
+    }
+}
+
+fn blob_url(body: &str, mime: &str) -> Option<String> {
+    let parts = js_sys::Array::of1(&body.into());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+    web_sys::Url::create_object_url_with_blob(&blob).ok()
+}
+
+/// Offers `body` as a file download.
+pub fn download(name: &str, mime: &str, body: &str) {
+    if let Some(url) = blob_url(body, mime) {
+        download_href(&url, name);
+        let _ = web_sys::Url::revoke_object_url(&url);
+    }
+}
+
+/// Draws the SVG document `svg` on a canvas at twice its size and offers it as a PNG download.
+pub async fn download_png(name: String, svg: String, width: u32, height: u32) -> Option<()> {
+    let url = blob_url(&svg, "image/svg+xml")?;
+    let img = web_sys::HtmlImageElement::new().ok()?;
+    img.set_src(&url);
+    let decoded = wasm_bindgen_futures::JsFuture::from(img.decode()).await;
+    let _ = web_sys::Url::revoke_object_url(&url);
+    decoded.ok()?;
+    let doc = window()?.document()?;
+    let canvas: web_sys::HtmlCanvasElement = doc.create_element("canvas").ok()?.dyn_into().ok()?;
+    canvas.set_width(width * 2);
+    canvas.set_height(height * 2);
+    let ctx: web_sys::CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
+    ctx.scale(2.0, 2.0).ok()?;
+    ctx.draw_image_with_html_image_element(&img, 0.0, 0.0).ok()?;
+    download_href(&canvas.to_data_url_with_type("image/png").ok()?, &name);
+    Some(())
+}
+
+/// Copies the value of the input or text area with id `id` to the clipboard, and selects it so a reader
+/// whose browser refuses the clipboard can copy it by hand.
+pub fn copy(id: &str) {
+    let Some(w) = window() else { return };
+    let Some(el) = w.document().and_then(|d| d.get_element_by_id(id)) else { return };
+    let value = js_sys::Reflect::get(&el, &"value".into()).ok().and_then(|v| v.as_string()).unwrap_or_default();
+    if let Ok(select) = js_sys::Reflect::get(&el, &"select".into()) {
+        if let Some(f) = select.dyn_ref::<js_sys::Function>() {
+            let _ = f.call0(&el);
+        }
+    }
+    let _ = w.navigator().clipboard().write_text(&value);
+}
+
+/// The text of the first file chosen in a file input, or why not: `large` (over `max` bytes) or
+/// `unreadable`.
+pub async fn read_file(input: web_sys::Element, max: usize) -> Result<String, &'static str> {
+    let input: web_sys::HtmlInputElement = input.dyn_into().map_err(|_| "unreadable")?;
+    let file = input.files().and_then(|f| f.get(0)).ok_or("unreadable")?;
+    // Cleared, so choosing the same file again is a new choice.
+    input.set_value("");
+    if file.size() > max as f64 {
+        return Err("large");
+    }
+    let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.map_err(|_| "unreadable")?;
+    text.as_string().ok_or("unreadable")
+}
+
+/// Fetches a text file from the widget's own origin (the CSP allows no other).
+pub async fn fetch_text(path: &str, max: usize) -> Result<String, String> {
+    let w = window().ok_or("no window")?;
+    let response = wasm_bindgen_futures::JsFuture::from(w.fetch_with_str(path)).await.map_err(|_| "network error")?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| "no response")?;
+    if !response.ok() {
+        return Err(format!("HTTP {}", response.status()));
+    }
+    let text = wasm_bindgen_futures::JsFuture::from(response.text().map_err(|_| "unreadable")?)
+        .await
+        .map_err(|_| "unreadable")?
+        .as_string()
+        .ok_or("unreadable")?;
+    if text.len() > max {
+        return Err("larger than 10 MB".into());
+    }
+    Ok(text)
+}
+
+/// Inside a frame, posts the page's height to the parent whenever the layout changes, as pym.js and
+/// Datawrapper-style listeners expect. Posts nothing else, and listens to no message.
+pub fn post_height(id: String) {
+    let Some(w) = window() else { return };
+    let Ok(Some(parent)) = w.parent() else { return };
+    if js_sys::Object::is(&parent, &w) {
+        return;
+    }
+    let Some(html) = w.document().and_then(|d| d.document_element()) else { return };
+    let last = std::cell::Cell::new(0u32);
+    let target = html.clone();
+    let post = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+        let h = target.get_bounding_client_rect().height().ceil() as u32;
+        if h == last.get() || h == 0 {
+            return;
+        }
+        last.set(h);
+        let _ = parent.post_message(&crate::embed::pym_message(&id, h).into(), "*");
+        if let Ok(v) = js_sys::JSON::parse(&crate::embed::datawrapper_message(&id, h)) {
+            let _ = parent.post_message(&v, "*");
+        }
+    });
+    if let Ok(observer) = web_sys::ResizeObserver::new(post.as_ref().unchecked_ref()) {
+        observer.observe(&html);
+    }
+    post.forget();
+}

@@ -14,7 +14,11 @@ use crate::problem::Problem;
 use crate::scenario::Scenario;
 use crate::sheet::Sheet;
 
+mod tools;
 mod view;
+
+use crate::embed::{Flags, Start, Theme};
+pub use tools::{Command, Notice, Tool, MAX_FILE};
 
 /// The published figures of 30 September 2022, the widget's default scenario.
 pub const PUBLISHED_JSON: &str = include_str!("../../data/scenarios/kontum-published-2022-09-30.json");
@@ -26,6 +30,10 @@ pub enum Source {
     Empty,
     /// The scenario came in the page's URL fragment (a shared link).
     Link,
+    /// A scenario the reader saved in this browser; its name is the scenario's.
+    Saved,
+    /// A scenario file the reader imported; its name is the scenario's.
+    File,
 }
 
 impl Source {
@@ -34,6 +42,8 @@ impl Source {
             Source::Published => locale.pick("Số liệu đã công bố (30/9/2022)", "Published figures (30 Sep 2022)"),
             Source::Empty => locale.pick("Trống (chỉ có chỉ tiêu)", "Empty (targets only)"),
             Source::Link => locale.pick("Kịch bản từ đường dẫn", "Scenario from the link"),
+            Source::Saved => locale.pick("Kịch bản đã lưu", "Saved scenario"),
+            Source::File => locale.pick("Kịch bản từ tệp", "Scenario from a file"),
         }
     }
 
@@ -42,6 +52,17 @@ impl Source {
             Source::Published => "published",
             Source::Empty => "empty",
             Source::Link => "link",
+            Source::Saved => "saved",
+            Source::File => "file",
+        }
+    }
+
+    /// Where a sheet's widget starts: the published figures for the bundled sheet, else empty.
+    pub fn default_for(sheet: &Sheet) -> Source {
+        if sheet.id == crate::sheet::KONTUM_SHEET_ID {
+            Source::Published
+        } else {
+            Source::Empty
         }
     }
 
@@ -50,7 +71,7 @@ impl Source {
         match self {
             // The published scenario is checked by the tests; should it ever fail, the widget opens empty.
             Source::Published => Scenario::parse(PUBLISHED_JSON, sheet).unwrap_or_else(|_| Scenario::empty(sheet)),
-            Source::Empty | Source::Link => Scenario::empty(sheet),
+            _ => Scenario::empty(sheet),
         }
     }
 }
@@ -111,6 +132,23 @@ pub struct State {
     /// The data tables open for sighted readers, by id.
     pub tables: Vec<String>,
     pub drafts: Vec<Draft>,
+    /// Embed flags: only these targets' cards (all when empty), no controls, the colour theme.
+    pub only: Vec<String>,
+    pub compact: bool,
+    pub theme: Theme,
+    /// The widget page's address without query or fragment, for links and snippets.
+    pub page: String,
+    /// The tool panel open (share, saved, compare, data), the name typed for saving, the scenario
+    /// compared with, whether the embed snippet is compact, and the last message of a tool.
+    pub tool: Option<Tool>,
+    pub name_draft: String,
+    pub compare_with: String,
+    pub embed_compact: bool,
+    pub notice: Option<Notice>,
+    /// Saved scenarios, by storage key: each reads, or says why not.
+    pub saved: Vec<(String, Result<crate::saved::Entry, crate::saved::Damage>)>,
+    /// What the browser layer must do after an action (downloads, storage, the clipboard).
+    pub outbox: Vec<Command>,
     /// Derived: `base` with `preset` applied, and its projection.
     pub scenario: Scenario,
     pub projection: Projection,
@@ -120,11 +158,12 @@ impl State {
     /// The state for `sheet`, starting from the scenario in `fragment` (the URL's `#...`) when there is
     /// one that reads, else from the published figures.
     pub fn new(sheet: Sheet, locale: Locale, fragment: Option<&str>) -> State {
+        let default = Source::default_for(&sheet);
         let (base, source, link_problems) = match fragment.filter(|f| !f.trim_start_matches('#').is_empty()) {
-            None => (Source::Published.scenario(&sheet), Source::Published, Vec::new()),
+            None => (default.scenario(&sheet), default, Vec::new()),
             Some(f) => match crate::fragment::decode(f, &sheet) {
                 Ok(s) => (s, Source::Link, Vec::new()),
-                Err(problems) => (Source::Published.scenario(&sheet), Source::Published, problems),
+                Err(problems) => (default.scenario(&sheet), default, problems),
             },
         };
         let projection = project(&sheet, &base);
@@ -143,15 +182,61 @@ impl State {
             expanded: Vec::new(),
             tables: Vec::new(),
             drafts: Vec::new(),
+            only: Vec::new(),
+            compact: false,
+            theme: Theme::Auto,
+            page: String::new(),
+            tool: None,
+            name_draft: String::new(),
+            compare_with: "high".into(),
+            embed_compact: false,
+            notice: None,
+            saved: Vec::new(),
+            outbox: Vec::new(),
         };
         state.refresh();
         state
     }
 
-    /// Derives the scenario shown and its projection.
+    /// Derives the scenario shown and its projection (of the targets shown, when the embed chose some).
     pub fn refresh(&mut self) {
         self.scenario = apply_preset(&self.sheet, &self.base, self.preset);
         self.projection = project(&self.sheet, &self.scenario);
+        if !self.only.is_empty() {
+            self.projection = self.projection.only(&self.only);
+        }
+    }
+
+    /// Applies the embed flags (`docs/embed.md`). Returns a warning for each target id the sheet does not
+    /// have. A scenario named by the flags applies only when no link's scenario was opened.
+    pub fn apply_flags(&mut self, flags: &Flags) -> Vec<String> {
+        let mut warnings = Vec::new();
+        self.only.clear();
+        for id in &flags.targets {
+            if self.sheet.target(id).is_some() {
+                if !self.only.contains(id) {
+                    self.only.push(id.clone());
+                }
+            } else {
+                let shown: String = id.chars().take(40).collect();
+                warnings.push(format!("plan-widget: no target {shown:?} in this sheet; ignored"));
+            }
+        }
+        if let Some(l) = flags.lang {
+            self.locale = l;
+        }
+        self.theme = flags.theme;
+        self.compact = flags.compact;
+        self.embed_compact = flags.compact;
+        if self.source != Source::Link {
+            match flags.start {
+                Some(Start::Empty) => self.load(Source::Empty),
+                Some(Start::Preset(p)) => self.preset = p,
+                _ => {}
+            }
+        }
+        self.refresh();
+        warnings
     }
 
     /// The URL fragment for the scenario shown.
@@ -182,10 +267,14 @@ impl State {
         self.refresh();
     }
 
-    /// The scenario's name as the reader sees it: its source, the preset, and whether it was edited.
+    /// The scenario's name as the reader sees it: its source (or its own name, for a saved or imported
+    /// scenario), the preset, and whether it was edited.
     pub fn scenario_name(&self) -> String {
         let l = self.locale;
-        let mut name = self.source.name(l).to_string();
+        let mut name = match self.source {
+            Source::Saved | Source::File if !self.base.name.is_empty() => self.base.name.clone(),
+            s => s.name(l).to_string(),
+        };
         if self.preset != Preset::Base {
             name = format!("{name} · {}", preset_name(self.preset, l));
         }
@@ -202,6 +291,7 @@ impl State {
             "lang" => match Locale::from_code(a.arg) {
                 Some(l) if l != self.locale => {
                     self.locale = l;
+                    self.notice = None;
                     // Typed text is in the old language's notation: show the values in the new one.
                     self.drafts.clear();
                 }
@@ -223,11 +313,14 @@ impl State {
                 "empty" => self.load(Source::Empty),
                 _ => return false,
             },
-            "reset" => self.load(Source::Published),
+            "reset" => {
+                self.notice = None;
+                self.load(Source::default_for(&self.sheet))
+            }
             "more" => toggle(&mut self.expanded, a.arg),
             "table" => toggle(&mut self.tables, a.arg),
             "field" => return self.type_into(a.arg, a.value),
-            _ => return false,
+            _ => return self.tool_act(a),
         }
         true
     }

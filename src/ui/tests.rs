@@ -153,3 +153,119 @@ fn a_link_opens_its_scenario_and_a_broken_one_opens_the_default_with_a_notice() 
     assert!(!broken.link_problems.is_empty());
     assert!(broken.view().find("notice").is_some());
 }
+
+#[test]
+fn saving_queues_a_versioned_entry_and_rename_and_delete_keep_the_others() {
+    let mut s = state();
+    s.act(act("field", "budget-revenue:achieved", "900"));
+    s.act(act("save-name", "", "  Cao   hơn "));
+    assert!(s.act(act("save", "", "")));
+    let Some(Command::Store { key, value }) = s.outbox.pop() else { panic!("{:?}", s.outbox) };
+    assert_eq!(key, "plan-widget:scenario:Cao hơn");
+    let entry = crate::saved::decode(&value).unwrap();
+    assert_eq!(entry.name, "Cao hơn");
+    // A damaged entry sits beside it and is listed, not dropped.
+    s.set_saved(vec![
+        (key.clone(), value),
+        ("plan-widget:scenario:bad".into(), "{".into()),
+        ("other".into(), "x".into()),
+    ]);
+    assert_eq!(s.saved.len(), 2);
+    s.act(act("tool", "saved", ""));
+    assert!(s.view().find("damaged").is_some());
+
+    s.act(act("reset", "", ""));
+    s.act(act("open-saved", &key, ""));
+    assert_eq!(s.source, Source::Saved);
+    assert_eq!(s.scenario.inputs.get("budget-revenue").map(|i| i.achieved), Some(900.0));
+    assert!(s.scenario_name().starts_with("Cao hơn"));
+
+    s.act(act("save-name", "", "A"));
+    s.act(act("rename", &key, ""));
+    assert!(s.outbox.contains(&Command::Remove { key: key.clone() }));
+    s.act(act("delete", "plan-widget:scenario:bad", ""));
+    let keys: Vec<&str> = s.saved.iter().map(|(k, _)| k.as_str()).collect();
+    assert_eq!(keys, ["plan-widget:scenario:A"]);
+}
+
+#[test]
+fn a_bad_scenario_file_changes_nothing_and_lists_its_problems() {
+    let mut s = state();
+    s.act(act("field", "budget-revenue:achieved", "900"));
+    let before = s.fragment();
+    s.act(act(
+        "import",
+        "scenario",
+        r#"{"format":1,"sheet":"kontum-15-nq-tu-2022","as_of":"2022-02-30","inputs":{"x":{}}}"#,
+    ));
+    assert_eq!(s.fragment(), before);
+    let n = s.notice.clone().unwrap();
+    assert!(n.alert && n.problems.len() >= 2, "{n:?}");
+    s.act(act("import", "sheet", "[]"));
+    assert_eq!(s.sheet.id, crate::sheet::KONTUM_SHEET_ID);
+    assert_eq!(s.fragment(), before);
+    s.act(act("import", "scenario", PUBLISHED_JSON));
+    assert_eq!(s.source, Source::File);
+    assert_eq!(s.scenario.inputs.get("budget-revenue").map(|i| i.achieved), Some(630.0));
+}
+
+#[test]
+fn the_second_sheet_opens_empty_and_works_like_the_first() {
+    let mut s = state();
+    s.act(act("import", "sheet", include_str!("../../data/sheets/kontum-2022-year-plan.json")));
+    assert_eq!(s.sheet.id, "kontum-2022-year-plan");
+    assert_eq!(s.source, Source::Empty);
+    s.act(act("as-of", "", "2022-09-30"));
+    s.act(act("field", "budget-revenue-2022:achieved", "2.930"));
+    let p = s.projection.get("budget-revenue-2022").and_then(|r| r.outcome.clone()).unwrap();
+    assert!((p.projected - 2930.0 * 12.0 / 9.0).abs() < 1e-9);
+    // The link names the sheet, and reads back only against it.
+    assert!(s.fragment().contains("sheet=kontum-2022-year-plan"));
+    let page = s.view();
+    assert!(by_attr(&page, "value", "published").is_none(), "no published figures for this sheet");
+}
+
+#[test]
+fn exports_queue_files_with_the_scenario_and_the_words_not_official() {
+    let mut s = state();
+    s.act(act("export", "csv", ""));
+    s.act(act("export", "png:budget-revenue", ""));
+    s.act(act("export", "png:planting-fruit-trees", ""));
+    s.act(act("export", "png:<nope>", ""));
+    assert_eq!(s.outbox.len(), 2, "no chart for a target without data or an unknown one");
+    let Command::Download { body, mime, .. } = &s.outbox[0] else { panic!() };
+    assert!(body.starts_with('\u{feff}') && mime.starts_with("text/csv"));
+    let Command::Png { svg, name, .. } = &s.outbox[1] else { panic!() };
+    assert!(name.contains("budget-revenue"));
+    assert!(svg.contains("Kịch bản, không phải số liệu chính thức") && svg.contains("Thu ngân sách nhà nước"));
+    assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+}
+
+#[test]
+fn embed_flags_filter_the_cards_and_the_scoreboard() {
+    let mut s = state();
+    let (flags, _) =
+        crate::embed::read(&[("target".into(), "budget-revenue,nope".into()), ("compact".into(), "1".into())]);
+    let warnings = s.apply_flags(&flags);
+    assert_eq!(warnings.len(), 1);
+    assert_eq!(s.projection.results.len(), 1);
+    let page = s.view();
+    assert!(page.find("controls").is_none() && page.find("tools").is_none());
+    assert!(by_attr(&page, "data-target", "grdp-growth").is_none());
+    s.page = "https://example.org/w/".into();
+    assert!(s.embed_url().starts_with("https://example.org/w/?lang=vi&target=budget-revenue&compact=1#v1;"));
+}
+
+#[test]
+fn compare_shows_both_projections_and_the_difference() {
+    let mut s = state();
+    s.act(act("tool", "compare", ""));
+    s.act(act("compare", "", "high"));
+    let page = s.view();
+    let row = by_attr(&page, "data-target", "cmp-budget-revenue").unwrap();
+    assert_eq!(
+        row.text_content().replace('\u{a0}', " "),
+        "Thu ngân sách nhà nướcA1.260 tỷ đồng✕ Khó đạtB1.386 tỷ đồng▲ Cần tăng tốcB − A+126 tỷ đồng"
+    );
+    assert!(by_attr(&page, "data-target", "cmp-jobs").is_none(), "no data in either: not listed");
+}

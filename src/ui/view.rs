@@ -12,7 +12,7 @@ use crate::scenario::Input;
 use crate::sheet::{Kind, Target};
 
 /// A button that does `act` on `arg`.
-fn button(class: &str, act: &str, arg: &str, text: impl Into<String>) -> Node {
+pub(super) fn button(class: &str, act: &str, arg: &str, text: impl Into<String>) -> Node {
     Node::text_el("button", class, text).attr("type", "button").attr("data-act", act).attr("data-arg", arg)
 }
 
@@ -45,30 +45,47 @@ impl State {
     /// The whole widget.
     pub fn view(&self) -> Node {
         let l = self.locale;
-        let areas = self.sheet.areas.iter().map(|area| {
+        let shown = |t: &&Target| self.only.is_empty() || self.only.contains(&t.id);
+        let areas = self.sheet.areas.iter().filter_map(|area| {
+            let cards: Vec<Node> = self.sheet.targets_in(&area.id).filter(shown).map(|t| self.card(t)).collect();
+            if cards.is_empty() {
+                return None;
+            }
             let heading = format!("area-{}", area.id);
-            Node::new("section").class("area").attr("aria-labelledby", heading.clone()).children([
+            Some(Node::new("section").class("area").attr("aria-labelledby", heading.clone()).children([
                 Node::new("h2").attr("id", heading).text(area.label.get(l)).child(Node::text_el(
                     "span",
                     "clause",
                     area.clause.clone(),
                 )),
-                Node::new("ul").class("targets").children(self.sheet.targets_in(&area.id).map(|t| self.card(t))),
-            ])
+                Node::new("ul").class("targets").children(cards),
+            ]))
         });
-        Node::new("div")
-            .class("widget")
+        let mut footer = present::footer(self.source == Source::Published, l);
+        if self.compact && !self.page.is_empty() {
+            footer.push(
+                Node::new("p").child(
+                    Node::text_el("a", "", l.pick("Mở công cụ đầy đủ ↗", "Open the full widget ↗"))
+                        .attr("href", format!("{}?lang={}#{}", self.page, l.code(), self.fragment()))
+                        .attr("target", "_blank")
+                        .attr("rel", "noopener"),
+                ),
+            );
+        }
+        let mut widget = Node::new("div")
+            .class(if self.compact { "widget compact" } else { "widget" })
             .attr("lang", l.code())
             .child(self.language_switch())
             .child(wrap("", present::masthead(&self.sheet, l)))
-            .child(self.summary())
-            .child(self.controls())
+            .child(self.summary());
+        if !self.compact {
+            widget = widget.child(self.controls());
+        }
+        widget
+            .children(self.notice())
+            .children(self.tools())
             .children(areas)
-            .child(
-                Node::new("footer")
-                    .class("footer")
-                    .child(wrap("", present::footer(self.source == Source::Published, l))),
-            )
+            .child(Node::new("footer").class("footer").child(wrap("", footer)))
     }
 
     /// Two buttons that switch the language; the current one is pressed.
@@ -122,7 +139,7 @@ impl State {
     }
 
     /// The summary chart: one bar of attainment per target with data, against the 100% line.
-    fn summary_chart(&self) -> Node {
+    pub(super) fn summary_chart(&self) -> Node {
         let l = self.locale;
         let rows: Vec<attainment::Row> = self
             .projection
@@ -177,9 +194,13 @@ impl State {
         }
         let months =
             dates.into_iter().map(|d| Node::text_el("option", "", present::date_long(d, l)).attr("value", d.iso()));
-        let mut sources = vec![Source::Published, Source::Empty];
-        if self.source == Source::Link {
-            sources.push(Source::Link);
+        let mut sources = Vec::new();
+        if self.sheet.id == crate::sheet::KONTUM_SHEET_ID {
+            sources.push(Source::Published);
+        }
+        sources.push(Source::Empty);
+        if !matches!(self.source, Source::Published | Source::Empty) {
+            sources.push(self.source);
         }
         let sources = sources.into_iter().map(|s| Node::text_el("option", "", s.name(l)).attr("value", s.code()));
         let control = |label: &str, id: &str, options: Vec<Node>, value: String| {
@@ -255,12 +276,25 @@ impl State {
             );
         if let (Some(o), Some(i)) = (outcome, input) {
             let table = present::target_table(&self.sheet, t, o, i, self.scenario.as_of, l);
-            card = card.child(
-                Node::new("div")
-                    .class("chart target-chart")
-                    .child(wrap("plot", vec![self.target_chart(t, o, i)]))
-                    .children(self.data_table(&format!("table-{}", t.id), table)),
-            );
+            let mut chart = Node::new("div")
+                .class("chart target-chart")
+                .child(wrap("plot", vec![self.target_chart(t, o, i)]))
+                .children(self.data_table(&format!("table-{}", t.id), table));
+            if !self.compact {
+                chart = chart.child(
+                    button(
+                        "png",
+                        "export",
+                        &format!("png:{}", t.id),
+                        l.pick("Tải biểu đồ (PNG)", "Download the chart (PNG)"),
+                    )
+                    .attr(
+                        "aria-label",
+                        format!("{}: {}", l.pick("Tải biểu đồ PNG", "Download the PNG chart"), t.label.get(l)),
+                    ),
+                );
+            }
+            card = card.child(chart);
         }
         card.child(wrap("", present::wording(t, l)))
     }
@@ -291,7 +325,7 @@ impl State {
     }
 
     /// A target's chart: the path so far, the projection with its band, the target and the milestones.
-    fn target_chart(&self, t: &Target, o: &Outcome, i: &Input) -> Node {
+    pub(super) fn target_chart(&self, t: &Target, o: &Outcome, i: &Input) -> Node {
         let l = self.locale;
         let s = &self.sheet;
         let tr = path_of(s, t, i, self.scenario.as_of, 12);

@@ -1,0 +1,134 @@
+//! Saved scenarios as stored in the browser's `localStorage`: one entry per key, so a damaged entry never
+//! takes the others with it. An entry is a small JSON object with a schema version:
+//!
+//! ```json
+//! {"v":1,"name":"High case","sheet":"kontum-15-nq-tu-2022","scenario":"v1;as=2022-09-30;…"}
+//! ```
+//!
+//! The scenario is kept in its URL-fragment form (`docs/url-state.md`), which carries its own version and
+//! is read exactly as a shared link is. Reading returns a localised reason instead of failing.
+
+use crate::i18n::Locale;
+use serde_json::{Map, Value};
+
+/// Every saved scenario's key starts with this; the rest is the name.
+pub const PREFIX: &str = "plan-widget:scenario:";
+/// The schema version written now.
+pub const VERSION: u64 = 1;
+/// Names are kept short enough to show on a phone.
+pub const MAX_NAME: usize = 80;
+/// An entry larger than this is not read (a fragment is at most 64 KiB).
+pub const MAX_ENTRY: usize = 70 * 1024;
+
+/// A stored entry that reads.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entry {
+    pub name: String,
+    pub sheet: String,
+    /// The scenario in its fragment form.
+    pub scenario: String,
+}
+
+/// Why an entry could not be read.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Damage {
+    NotJson,
+    Missing(&'static str),
+    /// Written by a newer version of the widget.
+    Future(u64),
+    TooLarge,
+}
+
+impl Damage {
+    pub fn message(&self, l: Locale) -> String {
+        match self {
+            Damage::NotJson => l.pick("dữ liệu lưu bị hỏng", "the stored data is damaged").into(),
+            Damage::Missing(f) => l.pick(format!("thiếu trường \"{f}\""), format!("the field \"{f}\" is missing")),
+            Damage::Future(v) => l.pick(
+                format!("được lưu bởi phiên bản mới hơn (v{v}) của công cụ"),
+                format!("saved by a newer version (v{v}) of the widget"),
+            ),
+            Damage::TooLarge => l.pick("quá lớn", "too large").into(),
+        }
+    }
+}
+
+/// The storage key for a scenario named `name`.
+pub fn key(name: &str) -> String {
+    format!("{PREFIX}{name}")
+}
+
+/// A name as typed, tidied: spaces collapsed, at most [`MAX_NAME`] characters. Empty when nothing is left.
+pub fn clean_name(name: &str) -> String {
+    name.split_whitespace().collect::<Vec<_>>().join(" ").chars().filter(|c| !c.is_control()).take(MAX_NAME).collect()
+}
+
+/// The stored form of an entry, in the current version.
+pub fn encode(entry: &Entry) -> String {
+    let mut m = Map::new();
+    m.insert("v".into(), Value::from(VERSION));
+    m.insert("name".into(), Value::from(entry.name.as_str()));
+    m.insert("sheet".into(), Value::from(entry.sheet.as_str()));
+    m.insert("scenario".into(), Value::from(entry.scenario.as_str()));
+    Value::Object(m).to_string()
+}
+
+/// Reads a stored entry of any version this widget knows, migrating older ones.
+pub fn decode(text: &str) -> Result<Entry, Damage> {
+    if text.len() > MAX_ENTRY {
+        return Err(Damage::TooLarge);
+    }
+    let value: Value = serde_json::from_str(text).map_err(|_| Damage::NotJson)?;
+    let obj = value.as_object().ok_or(Damage::NotJson)?;
+    let text_of = |f: &'static str| obj.get(f).and_then(Value::as_str).map(String::from).ok_or(Damage::Missing(f));
+    match obj.get("v").and_then(Value::as_u64) {
+        Some(1) => {
+            Ok(Entry { name: clean_name(&text_of("name")?), sheet: text_of("sheet")?, scenario: text_of("scenario")? })
+        }
+        Some(v) => Err(Damage::Future(v)),
+        None => Err(Damage::Missing("v")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry() -> Entry {
+        Entry {
+            name: "Cao \"2\" <b>".into(),
+            sheet: "kontum-15-nq-tu-2022".into(),
+            scenario: "v1;as=2022-09-30".into(),
+        }
+    }
+
+    #[test]
+    fn round_trips() {
+        assert_eq!(decode(&encode(&entry())), Ok(entry()));
+    }
+
+    #[test]
+    fn damaged_and_future_entries_say_why() {
+        assert_eq!(decode("{"), Err(Damage::NotJson));
+        assert_eq!(decode("[1]"), Err(Damage::NotJson));
+        assert_eq!(decode(r#"{"name":"a"}"#), Err(Damage::Missing("v")));
+        assert_eq!(decode(r#"{"v":1,"name":"a","sheet":"s"}"#), Err(Damage::Missing("scenario")));
+        assert_eq!(decode(r#"{"v":7,"name":"a"}"#), Err(Damage::Future(7)));
+        assert_eq!(decode(&"x".repeat(MAX_ENTRY + 1)), Err(Damage::TooLarge));
+        // Every truncation of a good entry is an error, never a panic.
+        let good = encode(&entry());
+        for n in 0..good.len() {
+            if good.is_char_boundary(n) {
+                assert!(decode(&good[..n]).is_err(), "{n}");
+            }
+        }
+        assert!(Damage::Future(2).message(Locale::En).contains("newer"));
+    }
+
+    #[test]
+    fn names_are_tidied() {
+        assert_eq!(clean_name("  High \n\t case "), "High case");
+        assert_eq!(clean_name(&"x".repeat(200)).len(), MAX_NAME);
+        assert_eq!(clean_name(" \u{7} "), "");
+    }
+}

@@ -1,0 +1,778 @@
+//! The tools beside the scenario: share and embed, saved scenarios, compare, and export and import.
+//! Each is an action on the state and a part of the view; what needs the browser (a download, storage,
+//! the clipboard) is queued as a [`Command`] for the browser layer.
+
+use super::{Action, Source, State};
+use crate::embed;
+use crate::engine::{apply_preset, project, Preset, Projection, Status};
+use crate::i18n::Locale;
+use crate::markup::Node;
+use crate::present;
+use crate::problem::Problem;
+use crate::saved::{self, Entry};
+use crate::scenario::Scenario;
+use crate::sheet::Sheet;
+
+/// The largest file the widget reads (a scenario or a sheet).
+pub const MAX_FILE: usize = 10 * 1024 * 1024;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tool {
+    Share,
+    Saved,
+    Compare,
+    Data,
+}
+
+impl Tool {
+    pub const ALL: [Tool; 4] = [Tool::Share, Tool::Saved, Tool::Compare, Tool::Data];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Tool::Share => "share",
+            Tool::Saved => "saved",
+            Tool::Compare => "compare",
+            Tool::Data => "data",
+        }
+    }
+
+    fn name(self, l: Locale) -> &'static str {
+        match self {
+            Tool::Share => l.pick("Chia sẻ, nhúng", "Share, embed"),
+            Tool::Saved => l.pick("Đã lưu", "Saved"),
+            Tool::Compare => l.pick("So sánh", "Compare"),
+            Tool::Data => l.pick("Tải về, mở tệp", "Download, open"),
+        }
+    }
+}
+
+/// What the browser layer does after an action.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    /// Offer `body` as a file download.
+    Download {
+        name: String,
+        mime: &'static str,
+        body: String,
+    },
+    /// Draw `svg` (a complete SVG document) on a canvas at twice its size and offer it as a PNG.
+    Png {
+        name: String,
+        svg: String,
+        width: u32,
+        height: u32,
+    },
+    Store {
+        key: String,
+        value: String,
+    },
+    Remove {
+        key: String,
+    },
+    /// Copy the value of the element with this id to the clipboard.
+    Copy {
+        id: String,
+    },
+}
+
+/// A tool's message: a line, and the problems of a file that was not opened.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    pub text: String,
+    pub problems: Vec<String>,
+    /// Whether it reports a failure (announced at once).
+    pub alert: bool,
+}
+
+impl Notice {
+    fn ok(text: impl Into<String>) -> Option<Notice> {
+        Some(Notice { text: text.into(), problems: Vec::new(), alert: false })
+    }
+
+    fn failed(text: impl Into<String>, problems: Vec<String>) -> Option<Notice> {
+        Some(Notice { text: text.into(), problems, alert: true })
+    }
+}
+
+fn file_problems(problems: &[Problem], l: Locale) -> Vec<String> {
+    problems.iter().take(50).map(|p| p.message(l)).collect()
+}
+
+/// A file name made of the sheet's id, a part and the as-of date: `kontum-15-nq-tu-2022-du-bao-2022-09-30`.
+fn file_stem(sheet: &Sheet, part: &str, scenario: &Scenario) -> String {
+    format!("{}-{part}-{}", sheet.id, scenario.as_of.iso())
+}
+
+impl State {
+    /// The tools' actions; `false` for anything unknown.
+    pub(super) fn tool_act(&mut self, a: Action) -> bool {
+        let l = self.locale;
+        match a.act {
+            "tool" => {
+                let t = Tool::ALL.into_iter().find(|t| t.code() == a.arg);
+                self.tool = if self.tool == t { None } else { t };
+                self.notice = None;
+            }
+            "save-name" => self.name_draft = a.value.chars().take(200).collect(),
+            "save" => self.save(),
+            "open-saved" => self.open_saved(a.arg),
+            "rename" => self.rename(a.arg),
+            "delete" => {
+                self.saved.retain(|(k, _)| k != a.arg);
+                self.outbox.push(Command::Remove { key: a.arg.to_string() });
+                self.notice = Notice::ok(l.pick("Đã xoá.", "Deleted."));
+            }
+            "store-failed" => {
+                self.notice = Notice::failed(
+                    l.pick(
+                        "Không lưu được: trình duyệt chặn bộ nhớ hoặc bộ nhớ đã đầy. Kịch bản vẫn mở, hãy dùng đường dẫn để giữ nó.",
+                        "Could not save: the browser blocks storage or it is full. The scenario stays open; use its link to keep it.",
+                    ),
+                    Vec::new(),
+                )
+            }
+            "compare" => self.compare_with = a.value.chars().take(300).collect(),
+            "embed-compact" => self.embed_compact = !self.embed_compact,
+            "copy" => {
+                self.outbox.push(Command::Copy { id: a.arg.to_string() });
+                self.notice = Notice::ok(l.pick("Đã chép.", "Copied."));
+            }
+            "export" => self.export(a.arg),
+            "import" => self.import(a.arg, a.value),
+            "link" => self.open_link(a.value),
+            "sheet-failed" => {
+                self.notice = Notice::failed(
+                    l.pick("Không tải được bảng chỉ tiêu; đang mở bảng có sẵn.", "The target sheet could not be loaded; the bundled sheet is open instead."),
+                    vec![format!("{}: {}", a.arg.chars().take(200).collect::<String>(), a.value)],
+                )
+            }
+            "import-failed" => {
+                let why = if a.arg == "large" {
+                    l.pick("Tệp lớn hơn 10 MB.", "The file is larger than 10 MB.")
+                } else {
+                    l.pick("Không đọc được tệp.", "The file could not be read.")
+                };
+                self.notice = Notice::failed(format!("{} {why}", nothing_changed(l)), Vec::new());
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    /// The saved scenarios read from storage: `(key, stored text)` pairs.
+    pub fn set_saved(&mut self, stored: Vec<(String, String)>) {
+        self.saved = stored
+            .into_iter()
+            .filter(|(k, _)| k.starts_with(saved::PREFIX))
+            .map(|(k, v)| {
+                let entry = saved::decode(&v);
+                (k, entry)
+            })
+            .collect();
+        self.saved.sort_by(|a, b| a.0.cmp(&b.0));
+    }
+
+    /// The entries shown: those of this sheet, and damaged ones (which may be deleted).
+    fn saved_here(&self) -> impl Iterator<Item = &(String, Result<Entry, saved::Damage>)> {
+        self.saved.iter().filter(|(_, e)| e.as_ref().map_or(true, |e| e.sheet == self.sheet.id))
+    }
+
+    fn save(&mut self) {
+        let l = self.locale;
+        let mut name = saved::clean_name(&self.name_draft);
+        if name.is_empty() {
+            name = saved::clean_name(&self.scenario_name());
+        }
+        let mut scenario = self.scenario.clone();
+        scenario.name = name.clone();
+        let entry = Entry {
+            name: name.clone(),
+            sheet: self.sheet.id.clone(),
+            scenario: crate::fragment::encode(&scenario, &self.sheet),
+        };
+        let key = saved::key(&name);
+        self.outbox.push(Command::Store { key: key.clone(), value: saved::encode(&entry) });
+        self.saved.retain(|(k, _)| *k != key);
+        self.saved.push((key, Ok(entry)));
+        self.saved.sort_by(|a, b| a.0.cmp(&b.0));
+        self.name_draft.clear();
+        self.notice = Notice::ok(l.pick(format!("Đã lưu \"{name}\"."), format!("Saved \"{name}\".")));
+    }
+
+    fn entry(&self, key: &str) -> Option<&Entry> {
+        self.saved.iter().find(|(k, _)| k == key).and_then(|(_, e)| e.as_ref().ok())
+    }
+
+    fn open_saved(&mut self, key: &str) {
+        let l = self.locale;
+        let Some(entry) = self.entry(key).cloned() else { return };
+        match crate::fragment::decode(&entry.scenario, &self.sheet) {
+            Ok(mut s) => {
+                s.name = entry.name.clone();
+                self.open(s, Source::Saved);
+                self.notice =
+                    Notice::ok(l.pick(format!("Đã mở \"{}\".", entry.name), format!("Opened \"{}\".", entry.name)));
+            }
+            Err(p) => self.notice = Notice::failed(nothing_changed(l), file_problems(&p, l)),
+        }
+    }
+
+    fn rename(&mut self, key: &str) {
+        let l = self.locale;
+        let name = saved::clean_name(&self.name_draft);
+        let Some(mut entry) = self.entry(key).cloned() else { return };
+        if name.is_empty() {
+            self.notice = Notice::failed(
+                l.pick("Nhập tên mới vào ô Tên trước.", "Type the new name in the Name box first."),
+                Vec::new(),
+            );
+            return;
+        }
+        entry.name = name.clone();
+        let new_key = saved::key(&name);
+        self.outbox.push(Command::Store { key: new_key.clone(), value: saved::encode(&entry) });
+        if new_key != key {
+            self.outbox.push(Command::Remove { key: key.to_string() });
+        }
+        self.saved.retain(|(k, _)| k != key && *k != new_key);
+        self.saved.push((new_key, Ok(entry)));
+        self.saved.sort_by(|a, b| a.0.cmp(&b.0));
+        self.name_draft.clear();
+        self.notice = Notice::ok(l.pick(format!("Đã đổi tên thành \"{name}\"."), format!("Renamed to \"{name}\".")));
+    }
+
+    /// Opens `scenario` as what the reader entered.
+    fn open(&mut self, scenario: Scenario, source: Source) {
+        self.base = scenario;
+        self.preset = Preset::Base;
+        self.source = source;
+        self.edited = false;
+        self.drafts.clear();
+        self.link_problems.clear();
+        self.refresh();
+    }
+
+    /// Opens a file's text: a scenario for this sheet, or a target sheet. A file that does not read
+    /// changes nothing and lists its problems.
+    fn import(&mut self, what: &str, text: &str) {
+        let l = self.locale;
+        if text.len() > MAX_FILE {
+            return self.notice = Notice::failed(nothing_changed(l), Vec::new());
+        }
+        if what == "sheet" {
+            return self.load_sheet(text);
+        }
+        match Scenario::parse(text, &self.sheet) {
+            Ok(s) => {
+                let name = s.name.clone();
+                self.open(s, Source::File);
+                self.notice =
+                    Notice::ok(l.pick(format!("Đã mở tệp \"{name}\"."), format!("Opened the file \"{name}\".")));
+            }
+            Err(p) => {
+                self.notice = Notice::failed(
+                    format!(
+                        "{} {}",
+                        l.pick("Tệp kịch bản có lỗi.", "The scenario file has problems."),
+                        nothing_changed(l)
+                    ),
+                    file_problems(&p, l),
+                )
+            }
+        }
+    }
+
+    /// Replaces the sheet with the one in `text`, starting from an empty scenario; lists every problem
+    /// of a sheet that does not read and changes nothing.
+    pub fn load_sheet(&mut self, text: &str) {
+        let l = self.locale;
+        match Sheet::parse(text) {
+            Ok(sheet) => {
+                let title = sheet.title.get(l).to_string();
+                self.base = Scenario::empty(&sheet);
+                self.sheet = sheet;
+                self.only.retain(|_| false);
+                self.expanded.clear();
+                self.tables.clear();
+                self.open(self.base.clone(), Source::Empty);
+                self.notice = Notice::ok(l.pick(
+                    format!("Đã mở bảng chỉ tiêu \"{title}\"."),
+                    format!("Opened the target sheet \"{title}\"."),
+                ));
+            }
+            Err(p) => {
+                self.notice = Notice::failed(
+                    format!(
+                        "{} {}",
+                        l.pick("Bảng chỉ tiêu có lỗi.", "The target sheet has problems."),
+                        nothing_changed(l)
+                    ),
+                    file_problems(&p, l),
+                )
+            }
+        }
+    }
+
+    /// Opens the scenario in a link's fragment, or notes its problems and keeps the scenario open.
+    pub fn open_link(&mut self, fragment: &str) {
+        match crate::fragment::decode(fragment, &self.sheet) {
+            Ok(s) => self.open(s, Source::Link),
+            Err(p) => self.link_problems = p,
+        }
+    }
+
+    fn export(&mut self, what: &str) {
+        let l = self.locale;
+        let name = self.scenario_name();
+        let command = match what {
+            "csv" => Command::Download {
+                name: format!("{}.csv", file_stem(&self.sheet, l.pick("du-bao", "projection"), &self.scenario)),
+                mime: "text/csv;charset=utf-8",
+                body: crate::report::to_export_csv(&self.sheet, &name, self.scenario.as_of, &self.projection, l),
+            },
+            "json" => {
+                let mut s = self.scenario.clone();
+                s.name = name;
+                Command::Download {
+                    name: format!("{}.json", file_stem(&self.sheet, l.pick("kich-ban", "scenario"), &self.scenario)),
+                    mime: "application/json",
+                    body: s.to_json_pretty(),
+                }
+            }
+            "png-summary" => {
+                let chart = self.summary_chart();
+                self.png(chart, l.pick("Mức đạt so với chỉ tiêu", "Attainment of each target"), "summary")
+            }
+            _ => {
+                let Some(id) = what.strip_prefix("png:") else { return };
+                let Some(t) = self.sheet.target(id) else { return };
+                let (Some(o), Some(i)) =
+                    (self.projection.get(id).and_then(|r| r.outcome.as_ref()), self.scenario.inputs.get(id))
+                else {
+                    return;
+                };
+                let chart = self.target_chart(t, o, i);
+                let title = t.label.get(l).to_string();
+                self.png(chart, &title, id)
+            }
+        };
+        self.outbox.push(command);
+    }
+
+    /// A chart as a standalone SVG with its title, the scenario's name and date, and the words "scenario,
+    /// not an official figure", for drawing into a PNG.
+    fn png(&self, chart: Node, title: &str, part: &str) -> Command {
+        let l = self.locale;
+        let width = self.widths.0.max(320);
+        let chart_height: u32 =
+            chart.attrs.iter().find(|(k, _)| *k == "height").and_then(|(_, v)| v.parse().ok()).unwrap_or(200);
+        let head = 74;
+        let height = head + chart_height + 8;
+        let (bg, fg) = if self.dark { ("#111418", "#e6e8eb") } else { ("#ffffff", "#1b1f24") };
+        let line = |y: u32, size: u32, weight: &str, text: String| {
+            Node::text_el("text", "", text)
+                .attr("x", "8")
+                .attr("y", y.to_string())
+                .attr("font-size", size.to_string())
+                .attr("font-weight", weight.to_string())
+                .attr("fill", fg)
+        };
+        let mut inner = chart;
+        inner.attrs.retain(|(k, _)| !matches!(*k, "width" | "role" | "aria-label" | "focusable"));
+        inner.attrs.push(("width", width.to_string()));
+        inner.attrs.push(("y", head.to_string()));
+        let doc = Node::new("svg")
+            .attr("xmlns", "http://www.w3.org/2000/svg")
+            .attr("width", width.to_string())
+            .attr("height", height.to_string())
+            .attr("viewBox", format!("0 0 {width} {height}"))
+            .attr("font-family", "system-ui, sans-serif")
+            .children([
+                Node::new("rect").attr("width", "100%").attr("height", "100%").attr("fill", bg),
+                line(22, 16, "700", title.to_string()),
+                line(
+                    44,
+                    13,
+                    "400",
+                    format!(
+                        "{} · {} {}",
+                        self.scenario_name(),
+                        l.pick("số liệu đến", "figures as of"),
+                        present::date_long(self.scenario.as_of, l)
+                    ),
+                ),
+                line(
+                    64,
+                    13,
+                    "700",
+                    l.pick("Kịch bản, không phải số liệu chính thức", "Scenario, not an official figure").into(),
+                ),
+                inner,
+            ]);
+        Command::Png {
+            name: format!("{}.png", file_stem(&self.sheet, part, &self.scenario)),
+            svg: doc.to_xml(),
+            width,
+            height,
+        }
+    }
+
+    /// The scenario compared with, by its code: a preset of this scenario, the published figures, or a
+    /// saved scenario (`saved:KEY`). `None` when it cannot be had.
+    fn other(&self) -> Option<(String, Scenario)> {
+        let l = self.locale;
+        let code = self.compare_with.as_str();
+        if let Some(p) = Preset::ALL.into_iter().find(|p| p.code() == code) {
+            return Some((super::preset_name(p, l).to_string(), apply_preset(&self.sheet, &self.base, p)));
+        }
+        if code == "published" && self.sheet.id == crate::sheet::KONTUM_SHEET_ID {
+            return Some((Source::Published.name(l).to_string(), Source::Published.scenario(&self.sheet)));
+        }
+        let e = self.entry(code.strip_prefix("saved:")?)?;
+        crate::fragment::decode(&e.scenario, &self.sheet).ok().map(|s| (e.name.clone(), s))
+    }
+
+    /// The tool bar and the open tool's panel; nothing in compact embeds.
+    pub(super) fn tools(&self) -> Option<Node> {
+        if self.compact {
+            return None;
+        }
+        let l = self.locale;
+        let bar = Node::new("div")
+            .class("tool-bar")
+            .attr("role", "group")
+            .attr("aria-label", l.pick("Công cụ", "Tools"))
+            .children(Tool::ALL.into_iter().map(|t| {
+                super::view::button("tool", "tool", t.code(), t.name(l))
+                    .attr("aria-expanded", (self.tool == Some(t)).to_string())
+                    .attr("aria-controls", "tool-panel")
+            }));
+        let mut panel = Node::new("div").attr("id", "tool-panel").class("tool-panel");
+        match self.tool {
+            None => panel = panel.attr("hidden", ""),
+            Some(Tool::Share) => panel = panel.children(self.share_panel()),
+            Some(Tool::Saved) => panel = panel.children(self.saved_panel()),
+            Some(Tool::Compare) => panel = panel.children(self.compare_panel()),
+            Some(Tool::Data) => panel = panel.children(self.data_panel()),
+        }
+        Some(Node::new("section").class("tools").attr("aria-label", l.pick("Công cụ", "Tools")).child(bar).child(panel))
+    }
+
+    /// The last tool message, shown above the tools (and in compact embeds, where there are none).
+    pub(super) fn notice(&self) -> Option<Node> {
+        let n = self.notice.as_ref()?;
+        let mut notice = Node::text_el("p", "", n.text.clone());
+        if !n.problems.is_empty() {
+            notice = Node::new("div")
+                .child(notice)
+                .child(Node::new("ul").children(n.problems.iter().map(|p| Node::text_el("li", "", p.clone()))));
+        }
+        Some(
+            Node::new("div")
+                .class(if n.alert { "notice" } else { "tool-status" })
+                .attr("role", if n.alert { "alert" } else { "status" })
+                .child(notice),
+        )
+    }
+
+    /// The link to this scenario.
+    pub fn share_link(&self) -> String {
+        format!("{}#{}", self.page, self.fragment())
+    }
+
+    /// The address to embed: the widget with the flags of this view, and the scenario.
+    pub fn embed_url(&self) -> String {
+        let mut flags = vec![format!("lang={}", self.locale.code())];
+        if !self.only.is_empty() {
+            flags.push(format!("target={}", self.only.join(",")));
+        }
+        if self.embed_compact {
+            flags.push("compact=1".into());
+        }
+        if self.theme != embed::Theme::Auto {
+            flags.push(format!("theme={}", self.theme.code()));
+        }
+        format!("{}?{}#{}", self.page, flags.join("&"), self.fragment())
+    }
+
+    fn share_panel(&self) -> Vec<Node> {
+        let l = self.locale;
+        let title = format!("{} · {}", self.sheet.title.get(l), self.scenario_name());
+        let snippet = format!("{}\n{}", embed::iframe_snippet(&self.embed_url(), &title), embed::LISTENER);
+        let copy = |id: &str| super::view::button("copy", "copy", id, l.pick("Chép", "Copy"));
+        vec![
+            Node::text_el("h3", "", l.pick("Chia sẻ kịch bản này", "Share this scenario")),
+            Node::text_el(
+                "label",
+                "",
+                l.pick(
+                    "Đường dẫn (kịch bản nằm sau dấu #, không gửi tới máy chủ)",
+                    "Link (the scenario is after the #, never sent to a server)",
+                ),
+            )
+            .attr("for", "share-link"),
+            Node::new("div").class("copy-row").children([
+                Node::new("input")
+                    .attr("id", "share-link")
+                    .attr("type", "text")
+                    .attr("readonly", "")
+                    .attr("value", self.share_link()),
+                copy("share-link"),
+            ]),
+            Node::text_el("h3", "", l.pick("Nhúng vào bài viết", "Embed in an article")),
+            Node::new("label").class("check").children([
+                {
+                    let b = Node::new("input")
+                        .attr("id", "embed-compact")
+                        .attr("type", "checkbox")
+                        .attr("data-act", "embed-compact");
+                    if self.embed_compact {
+                        b.attr("checked", "")
+                    } else {
+                        b
+                    }
+                },
+                Node::text_el(
+                    "span",
+                    "",
+                    l.pick(
+                        "Gọn: chỉ các thẻ chỉ tiêu, không có bảng điều khiển",
+                        "Compact: the target cards only, no controls",
+                    ),
+                ),
+            ]),
+            Node::text_el(
+                "label",
+                "",
+                l.pick(
+                    "Mã nhúng: dán khung và đoạn mã tự điều chỉnh chiều cao vào trang",
+                    "Embed code: paste the frame and the height listener into the page",
+                ),
+            )
+            .attr("for", "embed-code"),
+            Node::new("textarea")
+                .attr("id", "embed-code")
+                .attr("readonly", "")
+                .attr("rows", "6")
+                .attr("value", snippet),
+            copy("embed-code"),
+        ]
+    }
+
+    fn saved_panel(&self) -> Vec<Node> {
+        let l = self.locale;
+        let mut list = Vec::new();
+        for (key, entry) in self.saved_here() {
+            let item = match entry {
+                Ok(e) => Node::new("li").children([
+                    Node::text_el("span", "saved-name", e.name.clone()),
+                    super::view::button("", "open-saved", key, l.pick("Mở", "Open")),
+                    super::view::button("", "rename", key, l.pick("Đổi tên", "Rename")),
+                    super::view::button("", "delete", key, l.pick("Xoá", "Delete")),
+                ]),
+                Err(d) => Node::new("li").class("damaged").children([
+                    Node::text_el(
+                        "span",
+                        "saved-name",
+                        format!("{}: {}", l.pick("Mục hỏng", "Damaged entry"), d.message(l)),
+                    ),
+                    super::view::button("", "delete", key, l.pick("Xoá", "Delete")),
+                ]),
+            };
+            list.push(item);
+        }
+        let mut out = vec![
+            Node::text_el("h3", "", l.pick("Kịch bản đã lưu trong trình duyệt này", "Scenarios saved in this browser")),
+            Node::text_el("label", "", l.pick("Tên (để lưu hoặc đổi tên)", "Name (to save or rename)"))
+                .attr("for", "save-name"),
+            Node::new("div").class("copy-row").children([
+                Node::new("input")
+                    .attr("id", "save-name")
+                    .attr("type", "text")
+                    .attr("maxlength", "80")
+                    .attr("autocomplete", "off")
+                    .attr("data-act", "save-name")
+                    .attr("placeholder", self.scenario_name())
+                    .attr("value", self.name_draft.clone()),
+                super::view::button("", "save", "", l.pick("Lưu", "Save")),
+            ]),
+        ];
+        if list.is_empty() {
+            out.push(Node::text_el("p", "hint", l.pick("Chưa có kịch bản nào được lưu.", "No scenario saved yet.")));
+        } else {
+            out.push(Node::new("ul").class("saved-list").children(list));
+        }
+        out
+    }
+
+    fn compare_panel(&self) -> Vec<Node> {
+        let l = self.locale;
+        let mut options: Vec<(String, String)> = [Preset::Low, Preset::High, Preset::Required]
+            .into_iter()
+            .map(|p| {
+                (
+                    p.code().to_string(),
+                    format!("{} ({})", super::preset_name(p, l), l.pick("của kịch bản này", "of this scenario")),
+                )
+            })
+            .collect();
+        if self.sheet.id == crate::sheet::KONTUM_SHEET_ID {
+            options.push(("published".into(), Source::Published.name(l).into()));
+        }
+        for (key, e) in self.saved_here() {
+            if let Ok(e) = e {
+                options.push((format!("saved:{key}"), e.name.clone()));
+            }
+        }
+        let select = Node::new("label").class("control").children([
+            Node::text_el("span", "", l.pick("So sánh kịch bản này với", "Compare this scenario with")),
+            Node::new("select")
+                .attr("id", "compare-with")
+                .attr("data-act", "compare")
+                .children(options.into_iter().map(|(v, t)| Node::text_el("option", "", t).attr("value", v)))
+                .attr("value", self.compare_with.clone()),
+        ]);
+        let mut out = vec![Node::text_el("h3", "", l.pick("So sánh hai kịch bản", "Compare two scenarios")), select];
+        let Some((b_name, b)) = self.other() else {
+            out.push(Node::text_el(
+                "p",
+                "hint",
+                l.pick("Chọn một kịch bản để so sánh.", "Choose a scenario to compare with."),
+            ));
+            return out;
+        };
+        let mut pb = project(&self.sheet, &b);
+        if !self.only.is_empty() {
+            pb = pb.only(&self.only);
+        }
+        let a_name = self.scenario_name();
+        out.push(
+            Node::new("div").class("compare-scores").children([
+                Node::new("p")
+                    .child(Node::text_el("strong", "", format!("A · {a_name}: ")))
+                    .child(Node::new("span").text(present::scoreboard(&self.projection, l))),
+                Node::new("p")
+                    .child(Node::text_el("strong", "", format!("B · {b_name}: ")))
+                    .child(Node::new("span").text(present::scoreboard(&pb, l))),
+            ]),
+        );
+        out.push(Node::new("ul").class("compare-list").children(self.compare_rows(&self.projection, &pb)));
+        let neither = self
+            .projection
+            .results
+            .iter()
+            .filter(|r| r.outcome.is_none() && pb.get(&r.id).is_none_or(|b| b.outcome.is_none()))
+            .count();
+        if neither > 0 {
+            out.push(Node::text_el(
+                "p",
+                "hint",
+                l.pick(
+                    format!("{neither} chỉ tiêu chưa có số liệu trong cả hai kịch bản."),
+                    format!("{neither} targets have no data in either scenario."),
+                ),
+            ));
+        }
+        out
+    }
+
+    fn compare_rows<'a>(&'a self, pa: &'a Projection, pb: &'a Projection) -> impl Iterator<Item = Node> + 'a {
+        let l = self.locale;
+        pa.results.iter().filter_map(move |ra| {
+            let t = self.sheet.target(&ra.id)?;
+            let rb = pb.get(&ra.id)?;
+            if ra.outcome.is_none() && rb.outcome.is_none() {
+                return None;
+            }
+            let side = |label: &str, r: &crate::engine::TargetResult| {
+                let st = r.status();
+                let v =
+                    r.outcome.as_ref().map_or_else(|| "—".into(), |o| present::value(&self.sheet, t, o.projected, l));
+                Node::new("div").class("cmp-side").attr("data-status", st.code()).children([
+                    Node::text_el("span", "cmp-name", label.to_string()),
+                    Node::text_el("span", "cmp-value", v),
+                    Node::text_el(
+                        "span",
+                        &format!("status status-{}", st.code()),
+                        format!("{} {}", present::status_icon(st), present::status_word(st, l)),
+                    ),
+                ])
+            };
+            let diff = match (&ra.outcome, &rb.outcome) {
+                (Some(a), Some(b)) => {
+                    let d = b.projected - a.projected;
+                    let sign = if d > 0.0 {
+                        "+"
+                    } else if d < 0.0 {
+                        "−"
+                    } else {
+                        "±"
+                    };
+                    format!("{sign}{}", present::value(&self.sheet, t, d.abs(), l))
+                }
+                _ => "—".into(),
+            };
+            let changed = ra.status() != rb.status() && rb.status() != Status::NoData;
+            Some(
+                Node::new("li")
+                    .class(if changed { "compare-row changed" } else { "compare-row" })
+                    .attr("data-target", format!("cmp-{}", t.id))
+                    .children([
+                        Node::text_el("p", "cmp-label", t.label.get(l).to_string()),
+                        side("A", ra),
+                        side("B", rb),
+                        Node::new("div").class("cmp-side cmp-diff").children([
+                            Node::text_el("span", "cmp-name", l.pick("B − A", "B − A")),
+                            Node::text_el("span", "cmp-value", diff),
+                        ]),
+                    ]),
+            )
+        })
+    }
+
+    fn data_panel(&self) -> Vec<Node> {
+        let l = self.locale;
+        let file = |id: &str, what: &str, label: &str| {
+            Node::new("div").class("file-row").children([
+                Node::text_el("label", "", label.to_string()).attr("for", id),
+                Node::new("input")
+                    .attr("id", id)
+                    .attr("type", "file")
+                    .attr("accept", ".json,application/json")
+                    .attr("data-act", "file")
+                    .attr("data-arg", what),
+            ])
+        };
+        vec![
+            Node::text_el("h3", "", l.pick("Tải về", "Download")),
+            Node::new("div").class("button-row").children([
+                super::view::button("", "export", "csv", l.pick("Bảng dự báo (CSV)", "Projections (CSV)")),
+                super::view::button("", "export", "json", l.pick("Kịch bản (JSON)", "Scenario (JSON)")),
+                super::view::button(
+                    "",
+                    "export",
+                    "png-summary",
+                    l.pick("Biểu đồ tóm tắt (PNG)", "Summary chart (PNG)"),
+                ),
+            ]),
+            Node::text_el("h3", "", l.pick("Mở tệp", "Open a file")),
+            file(
+                "import-scenario",
+                "scenario",
+                l.pick("Kịch bản (JSON) cho bảng chỉ tiêu này", "A scenario (JSON) for this target sheet"),
+            ),
+            file(
+                "import-sheet",
+                "sheet",
+                l.pick(
+                    "Một bảng chỉ tiêu khác (JSON, xem docs/sheet-format.md)",
+                    "Another target sheet (JSON, see docs/sheet-format.md)",
+                ),
+            ),
+        ]
+    }
+}
+
+fn nothing_changed(l: Locale) -> &'static str {
+    l.pick("Không có gì thay đổi.", "Nothing has changed.")
+}
