@@ -84,7 +84,7 @@ pub fn read(pairs: &[(String, String)]) -> (Flags, Vec<String>) {
     let mut warnings = Vec::new();
     let mut warn = |name: &str, value: &str, default: &str| {
         let shown: String = value.chars().take(40).collect();
-        warnings.push(format!("plan-widget: ignored {name}={shown:?}; using {default}"));
+        warnings.push(format!("plan-widget: ignored {name}=\"{shown}\"; using {default}"));
     };
     for (name, value) in pairs {
         let v = value.trim();

@@ -172,3 +172,24 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    /// A saved entry reads back as written, whatever its name and scenario text; any text at all reads
+    /// as an entry or a reason, never a panic.
+    #[test]
+    fn saved_entries_round_trip(name in "\\PC{1,80}", scenario in "\\PC{0,200}", junk in "\\PC{0,300}") {
+        use plan_widget::saved::{clean_name, decode, encode, Entry};
+        let entry = Entry { name: clean_name(&name), sheet: "kontum-15-nq-tu-2022".into(), scenario };
+        prop_assert_eq!(decode(&encode(&entry)), Ok(entry));
+        let _ = decode(&junk);
+    }
+
+    /// Query strings of any text give flags or warnings, never a panic, and every warning names its flag.
+    #[test]
+    fn any_query_string_reads(q in "\\PC{0,300}") {
+        let (_, warnings) = plan_widget::embed::read(&plan_widget::embed::query_pairs(&q));
+        for w in warnings {
+            prop_assert!(w.starts_with("plan-widget: ignored "));
+        }
+    }
+}

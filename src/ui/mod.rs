@@ -219,7 +219,7 @@ impl State {
                 }
             } else {
                 let shown: String = id.chars().take(40).collect();
-                warnings.push(format!("plan-widget: no target {shown:?} in this sheet; ignored"));
+                warnings.push(format!("plan-widget: no target \"{shown}\" in this sheet; ignored"));
             }
         }
         if let Some(l) = flags.lang {

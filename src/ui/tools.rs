@@ -161,15 +161,20 @@ impl State {
 
     /// The saved scenarios read from storage: `(key, stored text)` pairs.
     pub fn set_saved(&mut self, stored: Vec<(String, String)>) {
-        self.saved = stored
-            .into_iter()
-            .filter(|(k, _)| k.starts_with(saved::PREFIX))
-            .map(|(k, v)| {
+        self.saved.clear();
+        for (k, v) in stored {
+            if k.starts_with(saved::PREFIX) {
                 let entry = saved::decode(&v);
-                (k, entry)
-            })
-            .collect();
-        self.saved.sort_by(|a, b| a.0.cmp(&b.0));
+                self.put_saved(k, entry);
+            }
+        }
+    }
+
+    /// Puts an entry in the list, kept in key order (by insertion: a slice sort costs bytes of WASM).
+    fn put_saved(&mut self, key: String, entry: Result<Entry, saved::Damage>) {
+        self.saved.retain(|(k, _)| *k != key);
+        let at = self.saved.iter().position(|(k, _)| *k > key).unwrap_or(self.saved.len());
+        self.saved.insert(at, (key, entry));
     }
 
     /// The entries shown: those of this sheet, and damaged ones (which may be deleted).
@@ -192,9 +197,7 @@ impl State {
         };
         let key = saved::key(&name);
         self.outbox.push(Command::Store { key: key.clone(), value: saved::encode(&entry) });
-        self.saved.retain(|(k, _)| *k != key);
-        self.saved.push((key, Ok(entry)));
-        self.saved.sort_by(|a, b| a.0.cmp(&b.0));
+        self.put_saved(key, Ok(entry));
         self.name_draft.clear();
         self.notice = Notice::ok(l.pick(format!("Đã lưu \"{name}\"."), format!("Saved \"{name}\".")));
     }
@@ -234,9 +237,8 @@ impl State {
         if new_key != key {
             self.outbox.push(Command::Remove { key: key.to_string() });
         }
-        self.saved.retain(|(k, _)| k != key && *k != new_key);
-        self.saved.push((new_key, Ok(entry)));
-        self.saved.sort_by(|a, b| a.0.cmp(&b.0));
+        self.saved.retain(|(k, _)| k != key);
+        self.put_saved(new_key, Ok(entry));
         self.name_draft.clear();
         self.notice = Notice::ok(l.pick(format!("Đã đổi tên thành \"{name}\"."), format!("Renamed to \"{name}\".")));
     }
@@ -761,14 +763,7 @@ impl State {
                 "scenario",
                 l.pick("Kịch bản (JSON) cho bảng chỉ tiêu này", "A scenario (JSON) for this target sheet"),
             ),
-            file(
-                "import-sheet",
-                "sheet",
-                l.pick(
-                    "Một bảng chỉ tiêu khác (JSON, xem docs/sheet-format.md)",
-                    "Another target sheet (JSON, see docs/sheet-format.md)",
-                ),
-            ),
+            file("import-sheet", "sheet", l.pick("Một bảng chỉ tiêu khác (JSON)", "Another target sheet (JSON)")),
         ]
     }
 }

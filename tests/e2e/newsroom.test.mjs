@@ -236,3 +236,21 @@ test('another sheet loads with ?sheet= and from a file; a bad one is listed and 
   assert.deepEqual(problems.filter((p) => !p.includes('404') && !p.includes('missing.json')), []);
   await context.close();
 });
+
+test('axe-core finds no violations with each tool open, on a phone', async () => {
+  const { page, context, problems } = await open(env.browser, env.server.url, PHONE);
+  const w = new WidgetPage(page);
+  await w.open(env.server.url);
+  for (const tool of ['share', 'saved', 'compare', 'data']) {
+    await page.click(`button[data-arg="${tool}"]`);
+    await page.waitForSelector('#tool-panel:not([hidden])');
+    if (tool === 'saved') {
+      await page.click('button[data-act="save"]');
+      await page.waitForSelector('.saved-list li');
+    }
+    assert.deepEqual(await w.accessibilityViolations(), [], tool);
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), 0, `${tool}: no horizontal overflow`);
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
