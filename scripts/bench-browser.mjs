@@ -3,7 +3,9 @@
 // complete render of all cards and charts, the input-to-next-paint latency of a scenario change, the JS
 // heap and the WASM memory; and the network floor (the bundle's transfer time plus round trips).
 // Run on request: node scripts/bench-browser.mjs [RUNS]. Figures are printed, never asserted.
-import { readFileSync } from 'node:fs';
+// TARGETS=1000 measures a generated sheet of that many targets (loaded with ?sheet=, every target with a
+// figure from the link) instead of the Kon Tum sheet.
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { serve, launch, ROOT } from '../tests/e2e/harness.mjs';
@@ -24,6 +26,30 @@ const bytes = files.reduce((n, f) => {
 // Three round trips: the page, then its script and stylesheet, then the module and the WASM it imports.
 const floorMs = (bytes * 8 * 1000) / DOWN_BPS + 3 * RTT_MS;
 
+// The page to open, the field to type into, and what to type.
+const TARGETS = Number(process.env.TARGETS ?? 0);
+let url = '';
+let field = '#budget-revenue-achieved';
+let typed = ['700', '800', '900', '1.000', '630'];
+if (TARGETS > 0) {
+  // The same shape as tests/support/synthetic.rs: kinds and comparators cycle; twelve months of 2023.
+  const targets = Array.from({ length: TARGETS }, (_, i) => {
+    const [kind, value, bound] = [['flow', 1000 + i, null], ['level', 90, 100], ['average', 8.5, null]][i % 3];
+    return { id: `t${i}`, area: `a${i % 4}`, clause: `${i}`, wording: `Chỉ tiêu ${i}`, label: { vi: `Chỉ tiêu ${i}`, en: `Target ${i}` },
+      comparator: i % 2 ? '>' : '>=', value, unit: 'u', kind, decimals: 1, ...(bound ? { bound } : {}) };
+  });
+  const sheet = { format: 1, id: `synthetic-${TARGETS}`, title: { vi: 'Thử', en: 'Test' },
+    resolution: { number: '0', issuer: { vi: 'X', en: 'X' }, date: '2023-01-01' },
+    period: { start: '2023-01-01', end: '2023-12-31' }, units: { u: { label: { vi: 'đv', en: 'u' } } },
+    areas: [0, 1, 2, 3].map((a) => ({ id: `a${a}`, clause: `${a}`, label: { vi: `Lĩnh vực ${a}`, en: `Area ${a}` } })), targets };
+  mkdirSync(join(ROOT, 'dist', 'sheets'), { recursive: true });
+  writeFileSync(join(ROOT, 'dist', 'sheets', `synthetic-${TARGETS}.json`), JSON.stringify(sheet));
+  const inputs = targets.map((t, i) => `t${i}=${[400 + i, 85, 8][i % 3]}`).join(';');
+  url = `?sheet=sheets/synthetic-${TARGETS}.json#v1;sheet=synthetic-${TARGETS};as=2023-06-30;${inputs}`;
+  field = '#t0-achieved';
+  typed = ['700', '800', '900', '1.000', '400'];
+}
+
 const server = await serve(undefined, { brotli: true });
 const browser = await launch();
 const results = [];
@@ -40,20 +66,20 @@ for (let run = 0; run < RUNS; run++) {
     uploadThroughput: 750e3 / 8,
   });
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_RATE });
-  await page.addInitScript(() => {
-    // The first moment every card shows its status and every card with data its chart.
+  await page.addInitScript((synthetic) => {
+    // The first moment (on the sheet measured) every card shows its status and every card with data its chart.
     new MutationObserver((_, obs) => {
       const cards = document.querySelectorAll('[data-target]');
       const withData = document.querySelectorAll('[data-target]:not([data-status="no-data"])');
       const charts = document.querySelectorAll('[data-target] .plot svg');
-      if (cards.length > 0 && document.querySelectorAll('[data-target] .status').length === cards.length
+      if (cards.length > 0 && !document.querySelector('[data-target="budget-revenue"]') === synthetic && document.querySelectorAll('[data-target] .status').length === cards.length
           && charts.length === withData.length && document.querySelector('.summary-chart svg')) {
         window.__complete = performance.now();
         obs.disconnect();
       }
     }).observe(document, { childList: true, subtree: true });
-  });
-  await page.goto(server.url);
+  }, TARGETS > 0);
+  await page.goto(server.url + url);
   await page.waitForFunction(() => window.__complete !== undefined, null, { timeout: 120000 });
   const load = await page.evaluate(() => ({
     fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
@@ -62,16 +88,16 @@ for (let run = 0; run < RUNS; run++) {
   }));
   // Input to next paint: a scenario change, measured from the input event to the frame after the update.
   const inputs = [];
-  for (const text of ['700', '800', '900', '1.000', '630']) {
-    inputs.push(await page.evaluate(async (value) => {
-      const input = document.querySelector('#budget-revenue-achieved');
+  for (const text of typed) {
+    inputs.push(await page.evaluate(async ([value, field]) => {
+      const input = document.querySelector(field);
       const t0 = performance.now();
       input.value = value;
       input.dispatchEvent(new Event('input', { bubbles: true }));
       // The update runs in microtasks; the next animation frame is the next paint.
       await new Promise((done) => requestAnimationFrame(() => done()));
       return performance.now() - t0;
-    }, text));
+    }, [text, field]));
   }
   const heap = await cdp.send('Runtime.getHeapUsage');
   results.push({ ...load, input: median(inputs), heap: heap.usedSize });
@@ -82,7 +108,7 @@ await server.close();
 
 const m = (key) => median(results.map((r) => r[key]));
 const ms = (x) => `${x.toFixed(0)} ms`;
-console.log(`Kon Tum sheet, ${RUNS} cold loads at 375 px, CPU ${CPU_RATE}x slower, ${RTT_MS} ms RTT, ${DOWN_BPS / 1e6} Mbps down (medians):`);
+console.log(`${TARGETS > 0 ? `A generated sheet of ${TARGETS} targets` : 'Kon Tum sheet'}, ${RUNS} cold loads at 375 px, CPU ${CPU_RATE}x slower, ${RTT_MS} ms RTT, ${DOWN_BPS / 1e6} Mbps down (medians):`);
 console.log(`  bundle (brotli)                 ${(bytes / 1024).toFixed(1)} KiB`);
 console.log(`  network floor                   ${ms(floorMs)}`);
 console.log(`  first contentful paint          ${ms(m('fcp'))}`);
