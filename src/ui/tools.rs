@@ -13,6 +13,9 @@ use crate::saved::{self, Entry};
 use crate::scenario::Scenario;
 use crate::sheet::Sheet;
 
+/// The width in CSS pixels of a chart's PNG (drawn at twice that).
+const PNG_WIDTH: u32 = 600;
+
 /// The largest file the widget reads (a scenario or a sheet).
 pub const MAX_FILE: usize = 10 * 1024 * 1024;
 
@@ -325,6 +328,12 @@ impl State {
 
     fn export(&mut self, what: &str) {
         let l = self.locale;
+        // Charts for a PNG are drawn at the image's width, whatever the screen's.
+        let wide = || {
+            let mut w = self.clone();
+            w.widths = (PNG_WIDTH, PNG_WIDTH);
+            w
+        };
         let name = self.scenario_name();
         let command = match what {
             "csv" => Command::Download {
@@ -342,7 +351,7 @@ impl State {
                 }
             }
             "png-summary" => {
-                let chart = self.summary_chart();
+                let chart = wide().summary_chart();
                 self.png(chart, l.pick("Mức đạt so với chỉ tiêu", "Attainment of each target"), "summary")
             }
             _ => {
@@ -353,7 +362,7 @@ impl State {
                 else {
                     return;
                 };
-                let chart = self.target_chart(t, o, i);
+                let chart = wide().target_chart(t, o, i);
                 let title = t.label.get(l).to_string();
                 self.png(chart, &title, id)
             }
@@ -365,10 +374,10 @@ impl State {
     /// not an official figure", for drawing into a PNG.
     fn png(&self, chart: Node, title: &str, part: &str) -> Command {
         let l = self.locale;
-        let width = self.widths.0.max(320);
+        let width = PNG_WIDTH;
         let chart_height: u32 =
             chart.attrs.iter().find(|(k, _)| *k == "height").and_then(|(_, v)| v.parse().ok()).unwrap_or(200);
-        let head = 74;
+        let head = 96;
         let height = head + chart_height + 8;
         let (bg, fg) = if self.dark { ("#111418", "#e6e8eb") } else { ("#ffffff", "#1b1f24") };
         let line = |y: u32, size: u32, weight: &str, text: String| {
@@ -392,19 +401,19 @@ impl State {
             .children([
                 Node::new("rect").attr("width", "100%").attr("height", "100%").attr("fill", bg),
                 line(22, 16, "700", title.to_string()),
+                line(44, 13, "400", self.scenario_name()),
                 line(
-                    44,
+                    64,
                     13,
                     "400",
                     format!(
-                        "{} · {} {}",
-                        self.scenario_name(),
-                        l.pick("số liệu đến", "figures as of"),
+                        "{} {}",
+                        l.pick("Số liệu đến", "Figures as of"),
                         present::date_long(self.scenario.as_of, l)
                     ),
                 ),
                 line(
-                    64,
+                    86,
                     13,
                     "700",
                     l.pick("Kịch bản, không phải số liệu chính thức", "Scenario, not an official figure").into(),
