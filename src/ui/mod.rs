@@ -258,13 +258,7 @@ impl State {
 
     /// Starts again from `source`.
     pub fn load(&mut self, source: Source) {
-        self.base = source.scenario(&self.sheet);
-        self.preset = Preset::Base;
-        self.source = source;
-        self.edited = false;
-        self.link_problems.clear();
-        self.drafts.clear();
-        self.refresh();
+        self.open(source.scenario(&self.sheet), source);
     }
 
     /// The scenario's name as the reader sees it: its source (or its own name, for a saved or imported

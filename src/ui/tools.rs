@@ -247,7 +247,7 @@ impl State {
     }
 
     /// Opens `scenario` as what the reader entered.
-    fn open(&mut self, scenario: Scenario, source: Source) {
+    pub(super) fn open(&mut self, scenario: Scenario, source: Source) {
         self.base = scenario;
         self.preset = Preset::Base;
         self.source = source;
@@ -294,12 +294,12 @@ impl State {
         match Sheet::parse(text) {
             Ok(sheet) => {
                 let title = sheet.title.get(l).to_string();
-                self.base = Scenario::empty(&sheet);
+                let empty = Scenario::empty(&sheet);
                 self.sheet = sheet;
-                self.only.retain(|_| false);
+                self.only.clear();
                 self.expanded.clear();
                 self.tables.clear();
-                self.open(self.base.clone(), Source::Empty);
+                self.open(empty, Source::Empty);
                 self.notice = Notice::ok(l.pick(
                     format!("Đã mở bảng chỉ tiêu \"{title}\"."),
                     format!("Opened the target sheet \"{title}\"."),
