@@ -13,7 +13,8 @@ use crate::saved::{self, Entry};
 use crate::scenario::Scenario;
 use crate::sheet::Sheet;
 
-/// The width in CSS pixels of a chart's PNG (drawn at twice that).
+/// The width in CSS pixels of a chart's PNG (drawn at twice that): charts for a PNG are drawn at the
+/// image's width, whatever the screen's.
 const PNG_WIDTH: u32 = 600;
 
 /// The largest file the widget reads (a scenario or a sheet).
@@ -328,12 +329,6 @@ impl State {
 
     fn export(&mut self, what: &str) {
         let l = self.locale;
-        // Charts for a PNG are drawn at the image's width, whatever the screen's.
-        let wide = || {
-            let mut w = self.clone();
-            w.widths = (PNG_WIDTH, PNG_WIDTH);
-            w
-        };
         let name = self.scenario_name();
         let command = match what {
             "csv" => Command::Download {
@@ -351,7 +346,7 @@ impl State {
                 }
             }
             "png-summary" => {
-                let chart = wide().summary_chart();
+                let chart = self.summary_chart(PNG_WIDTH);
                 self.png(chart, l.pick("Mức đạt so với chỉ tiêu", "Attainment of each target"), "summary")
             }
             _ => {
@@ -362,7 +357,7 @@ impl State {
                 else {
                     return;
                 };
-                let chart = wide().target_chart(t, o, i);
+                let chart = self.target_chart(t, o, i, PNG_WIDTH);
                 let title = t.label.get(l).to_string();
                 self.png(chart, &title, id)
             }

@@ -110,7 +110,7 @@ impl State {
             wrap("", lines),
             Node::new("div")
                 .class("chart summary-chart")
-                .child(wrap("plot", vec![self.summary_chart()]))
+                .child(wrap("plot", vec![self.summary_chart(self.widths.0)]))
                 .children(self.data_table("summary-table", present::summary_table(&self.sheet, &self.projection, l))),
             Node::text_el("p", "sr-only", present::scoreboard(&self.projection, l))
                 .attr("aria-live", "polite")
@@ -138,8 +138,9 @@ impl State {
         ]
     }
 
-    /// The summary chart: one bar of attainment per target with data, against the 100% line.
-    pub(super) fn summary_chart(&self) -> Node {
+    /// The summary chart, `width` pixels wide: one bar of attainment per target with data, against the
+    /// 100% line.
+    pub(super) fn summary_chart(&self, width: u32) -> Node {
         let l = self.locale;
         let rows: Vec<attainment::Row> = self
             .projection
@@ -176,7 +177,7 @@ impl State {
         );
         let target_label = l.pick("chỉ tiêu", "target");
         let pal = self.palette();
-        svg::chart(self.widths.0, attainment::height_for(rows.len()) as u32, &label, |area| {
+        svg::chart(width, attainment::height_for(rows.len()) as u32, &label, |area| {
             let _ = attainment::draw(area, &attainment::Params { rows: &rows, palette: pal, scale: 1.0, target_label });
         })
     }
@@ -278,7 +279,7 @@ impl State {
             let table = present::target_table(&self.sheet, t, o, i, self.scenario.as_of, l);
             let mut chart = Node::new("div")
                 .class("chart target-chart")
-                .child(wrap("plot", vec![self.target_chart(t, o, i)]))
+                .child(wrap("plot", vec![self.target_chart(t, o, i, self.widths.1)]))
                 .children(self.data_table(&format!("table-{}", t.id), table));
             if !self.compact {
                 chart = chart.child(
@@ -325,7 +326,7 @@ impl State {
     }
 
     /// A target's chart: the path so far, the projection with its band, the target and the milestones.
-    pub(super) fn target_chart(&self, t: &Target, o: &Outcome, i: &Input) -> Node {
+    pub(super) fn target_chart(&self, t: &Target, o: &Outcome, i: &Input, width: u32) -> Node {
         let l = self.locale;
         let s = &self.sheet;
         let tr = path_of(s, t, i, self.scenario.as_of, 12);
@@ -337,7 +338,7 @@ impl State {
         // A short name: the reading and the data table stand beside the chart.
         let label = format!("{}: {}", l.pick("Biểu đồ", "Chart"), t.label.get(l));
         let palette = self.palette();
-        svg::chart(self.widths.1, trajectory::HEIGHT as u32, &label, |area| {
+        svg::chart(width, trajectory::HEIGHT as u32, &label, |area| {
             let _ = trajectory::draw(
                 area,
                 &trajectory::Params {
