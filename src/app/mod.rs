@@ -29,10 +29,11 @@ pub fn mount() {
 /// from the scenario in `fragment` if it reads.
 pub fn start(root: web_sys::HtmlElement, locale: Locale, fragment: Option<String>, query: &str) {
     let el: web_sys::Element = root.clone().unchecked_into();
-    let (flags, warnings) = crate::embed::read(&crate::embed::query_pairs(query));
+    let query = query.to_string();
+    let (flags, warnings) = crate::embed::read(&crate::embed::query_pairs(&query));
     warnings.iter().for_each(|w| platform::warn(w));
     leptos::mount::mount_to(root, move || match Sheet::kontum() {
-        Ok(sheet) => run(el, State::new(sheet, locale, fragment.as_deref()), flags, fragment),
+        Ok(sheet) => run(el, State::new(sheet, locale, fragment.as_deref()), flags, fragment, query),
         Err(problems) => show(&el, &[crate::present::problems(&problems, locale)]),
     })
     .forget();
@@ -69,7 +70,7 @@ fn dispatch(state: RwSignal<State>, act: &str, arg: &str, value: &str) {
     }
 }
 
-fn run(root: web_sys::Element, mut initial: State, flags: Flags, fragment: Option<String>) {
+fn run(root: web_sys::Element, mut initial: State, flags: Flags, fragment: Option<String>, query: String) {
     initial.page = platform::page_url();
     initial.set_saved(platform::stored(crate::saved::PREFIX));
     initial.apply_flags(&flags).iter().for_each(|w| platform::warn(w));
@@ -81,6 +82,9 @@ fn run(root: web_sys::Element, mut initial: State, flags: Flags, fragment: Optio
     let theme = flags.theme;
     let state = RwSignal::new(initial);
     let host = root.clone();
+    // What was last written to storage and the URL: written again only when it changes, not on every
+    // render (a toggle or a resize changes neither).
+    let (mut written_locale, mut written_fragment) = (None, String::new());
     Effect::new(move |shown: Option<Node>| {
         state.with(|s| {
             let page = s.view();
@@ -88,9 +92,16 @@ fn run(root: web_sys::Element, mut initial: State, flags: Flags, fragment: Optio
                 let old = shown.as_slice();
                 dom::patch_children(&doc, &host, old, std::slice::from_ref(&page), false);
             }
-            platform::remember_locale(s.locale);
+            if written_locale != Some(s.locale) {
+                written_locale = Some(s.locale);
+                platform::remember_locale(s.locale);
+            }
             // The scenario lives in the URL's fragment, replaced (not pushed) once typing pauses.
-            platform::replace_fragment(&s.fragment());
+            let fragment = s.fragment();
+            if fragment != written_fragment {
+                platform::replace_fragment(&fragment);
+                written_fragment = fragment;
+            }
             page
         })
     });
@@ -163,8 +174,7 @@ fn run(root: web_sys::Element, mut initial: State, flags: Flags, fragment: Optio
     );
     // Inside a frame, the parent learns the widget's height (pym.js and Datawrapper message formats).
     let id = flags.child_id.clone().unwrap_or_else(|| {
-        let q = platform::query();
-        format!("{}{}", web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default(), q)
+        format!("{}{query}", web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default())
     });
     platform::post_height(id);
 }
