@@ -96,6 +96,11 @@ impl Notice {
     fn failed(text: impl Into<String>, problems: Vec<String>) -> Option<Notice> {
         Some(Notice { text: text.into(), problems, alert: true })
     }
+
+    /// A file that was not opened: what it is, that nothing changed, and its problems.
+    fn rejected(head: &str, problems: &[Problem], l: Locale) -> Option<Notice> {
+        Notice::failed(format!("{head} {}", nothing_changed(l)), file_problems(problems, l))
+    }
 }
 
 fn file_problems(problems: &[Problem], l: Locale) -> Vec<String> {
@@ -276,14 +281,7 @@ impl State {
                     Notice::ok(l.pick(format!("Đã mở tệp \"{name}\"."), format!("Opened the file \"{name}\".")));
             }
             Err(p) => {
-                self.notice = Notice::failed(
-                    format!(
-                        "{} {}",
-                        l.pick("Tệp kịch bản có lỗi.", "The scenario file has problems."),
-                        nothing_changed(l)
-                    ),
-                    file_problems(&p, l),
-                )
+                self.notice = Notice::rejected(l.pick("Tệp kịch bản có lỗi.", "The scenario file has problems."), &p, l)
             }
         }
     }
@@ -307,14 +305,7 @@ impl State {
                 ));
             }
             Err(p) => {
-                self.notice = Notice::failed(
-                    format!(
-                        "{} {}",
-                        l.pick("Bảng chỉ tiêu có lỗi.", "The target sheet has problems."),
-                        nothing_changed(l)
-                    ),
-                    file_problems(&p, l),
-                )
+                self.notice = Notice::rejected(l.pick("Bảng chỉ tiêu có lỗi.", "The target sheet has problems."), &p, l)
             }
         }
     }
