@@ -135,6 +135,16 @@ impl Projection {
     pub fn get(&self, id: &str) -> Option<&TargetResult> {
         self.results.iter().find(|r| r.id == id)
     }
+
+    /// The result of `t`: found by its place in the sheet, at once, in a projection of the whole sheet,
+    /// and by search in one of a few targets ([`Projection::only`]). A view of a thousand targets looks
+    /// up each one on every keystroke.
+    pub fn for_target(&self, t: &Target) -> Option<&TargetResult> {
+        match self.results.get(t.index) {
+            Some(r) if r.id == t.id => Some(r),
+            _ => self.get(&t.id),
+        }
+    }
 }
 
 /// Months elapsed in the sheet's period at the end of `as_of`: whole months since the period began plus
@@ -768,6 +778,19 @@ mod tests {
         }
         assert_eq!(normal_cdf(40.0), 1.0);
         assert_eq!(normal_cdf(-40.0), 0.0);
+    }
+
+    #[test]
+    fn a_targets_result_is_found_by_its_place_and_in_a_projection_of_a_few() {
+        let sheet = kontum();
+        let p = project(&sheet, &scenario(&sheet, "2022-09-30", &[("budget-revenue", input(630.0))]));
+        for t in &sheet.targets {
+            assert_eq!(p.for_target(t).map(|r| r.id.as_str()), Some(t.id.as_str()));
+        }
+        let few = p.only(&["jobs".to_string(), "budget-revenue".to_string()]);
+        let found: Vec<&str> = sheet.targets.iter().filter_map(|t| few.for_target(t)).map(|r| r.id.as_str()).collect();
+        assert_eq!(found, ["budget-revenue", "jobs"]);
+        assert!(few.for_target(&sheet.targets[0]).is_none());
     }
 
     #[test]

@@ -4,14 +4,20 @@
 //! Why not `view!`: every dynamic binding in a Leptos view compiles to its own copy of the rendering
 //! machinery. Output that is rebuilt as a whole on every change (a card's results, a data table) costs
 //! far fewer bytes this way, and its content can be tested natively (see docs/performance.md).
+//!
+//! Children are shared behind an `Rc`: a part of the view that has not changed (a card whose inputs are
+//! the same) is the very same `Rc` in the old and the new tree, and the patch skips it by pointer.
+
+use std::rc::Rc;
 
 /// An element: its tag, attributes, text (placed before the children) and children.
-#[derive(Clone, Debug, PartialEq, Default)]
+/// `Eq`, so that comparing two `Rc<Node>`s first compares the pointers.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Node {
     pub tag: &'static str,
     pub attrs: Vec<(&'static str, String)>,
     pub text: String,
-    pub children: Vec<Node>,
+    pub children: Vec<Rc<Node>>,
 }
 
 impl Node {
@@ -43,11 +49,17 @@ impl Node {
     }
 
     pub fn child(mut self, child: Node) -> Node {
-        self.children.push(child);
+        self.children.push(Rc::new(child));
         self
     }
 
     pub fn children(mut self, children: impl IntoIterator<Item = Node>) -> Node {
+        self.children.extend(children.into_iter().map(Rc::new));
+        self
+    }
+
+    /// Children shared with another tree (the last view), which the patch skips when unchanged.
+    pub fn shared(mut self, children: Vec<Rc<Node>>) -> Node {
         self.children.extend(children);
         self
     }

@@ -608,11 +608,11 @@ pub fn target_table(sheet: &Sheet, t: &Target, o: &Outcome, input: &Input, as_of
 
 /// Every target of the sheet with its status, projection, target and attainment.
 pub fn summary_table(sheet: &Sheet, p: &Projection, l: Locale) -> Node {
-    let rows = p
-        .results
+    let rows = sheet
+        .targets
         .iter()
-        .filter_map(|r| {
-            let t = sheet.target(&r.id)?;
+        .filter_map(|t| {
+            let r = p.for_target(t)?;
             let o = r.outcome.as_ref();
             let st = r.status();
             Some(vec![

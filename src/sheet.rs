@@ -148,6 +148,8 @@ pub struct Milestone {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Target {
+    /// The target's place in `Sheet::targets` (and in a `Projection`'s results of the whole sheet).
+    pub index: usize,
     pub id: String,
     pub area: String,
     pub clause: String,
@@ -328,7 +330,8 @@ fn read_sheet(r: &mut Reader, value: &Value) -> Option<Sheet> {
                 }
                 seen_ids.push(id.to_string());
             }
-            if let Some(t) = read_target(r, o, &place, &units, &areas, months, start, end) {
+            if let Some(mut t) = read_target(r, o, &place, &units, &areas, months, start, end) {
+                t.index = targets.len();
                 targets.push(t);
             }
         }
@@ -478,6 +481,7 @@ fn read_target(
         Some(_) => r.push(place, "milestones", ProblemKind::WrongType("array")),
     }
     Some(Target {
+        index: 0,
         id: id?,
         area: area?,
         clause: clause?,

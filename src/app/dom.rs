@@ -5,8 +5,13 @@
 //! Text is always set as text nodes, never parsed as HTML. An input's or a select's `value` is set as
 //! the element's property (what the reader sees), and only when it differs from what the element holds,
 //! so typing is never interrupted.
+//!
+//! A child that is the same `Rc` in both trees (a card whose inputs did not change) is skipped without
+//! looking inside, and one with the same content without touching the page: with a thousand cards, a
+//! keystroke patches one.
 
 use crate::markup::Node;
+use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element};
 
@@ -91,28 +96,42 @@ pub fn patch(doc: &Document, el: &Element, old: &Node, new: &Node, svg: bool) {
     }
 }
 
-/// Makes the element children of `parent`, which show `old`, show `new`.
-pub fn patch_children(doc: &Document, parent: &Element, old: &[Node], new: &[Node], svg: bool) {
-    let mut child = parent.first_element_child();
+/// Makes the element children of `parent`, which show `old`, show `new`. A child equal to the one shown
+/// (the same `Rc`, or the same content) is left alone without asking the page for its element, so that a
+/// long list with one change costs one element lookup, not one per item.
+pub fn patch_children(doc: &Document, parent: &Element, old: &[Rc<Node>], new: &[Rc<Node>], svg: bool) {
+    // Most elements patched are leaves: no need to ask the page for their children.
+    if old.is_empty() && new.is_empty() {
+        return;
+    }
+    // Live: replacing a child keeps the indices.
+    let elements = parent.children();
+    let shown = elements.length() as usize;
     for (i, n) in new.iter().enumerate() {
-        match (&child, old.get(i)) {
-            (Some(c), Some(o)) => {
-                // The next sibling is read first: patching may replace `c`.
-                let next = c.next_element_sibling();
-                patch(doc, c, o, n, svg);
-                child = next;
-            }
-            _ => {
-                if let Some(fresh) = build(doc, n, svg) {
-                    let _ = parent.append_child(&fresh);
+        if i < shown {
+            match old.get(i) {
+                Some(o) if o == n => {}
+                Some(o) => {
+                    if let Some(c) = elements.item(i as u32) {
+                        patch(doc, &c, o, n, svg);
+                    }
+                }
+                // The page holds an element the last tree did not: build afresh.
+                None => {
+                    if let (Some(c), Some(fresh)) = (elements.item(i as u32), build(doc, n, svg)) {
+                        let _ = c.replace_with_with_node_1(&fresh);
+                    }
                 }
             }
+        } else if let Some(fresh) = build(doc, n, svg) {
+            let _ = parent.append_child(&fresh);
         }
     }
-    // Elements beyond the new children go.
-    while let Some(c) = child {
-        child = c.next_element_sibling();
-        c.remove();
+    // Elements beyond the new children go, from the last.
+    for i in (new.len()..shown).rev() {
+        if let Some(c) = elements.item(i as u32) {
+            c.remove();
+        }
     }
 }
 

@@ -12,6 +12,7 @@ use crate::markup::Node;
 use crate::sheet::Sheet;
 use crate::ui::{Action, Command, State};
 use leptos::prelude::*;
+use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
@@ -34,14 +35,14 @@ pub fn start(root: web_sys::HtmlElement, locale: Locale, fragment: Option<String
     warnings.iter().for_each(|w| platform::warn(w));
     leptos::mount::mount_to(root, move || match Sheet::kontum() {
         Ok(sheet) => run(el, State::new(sheet, locale, fragment.as_deref()), flags, fragment, query),
-        Err(problems) => show(&el, &[crate::present::problems(&problems, locale)]),
+        Err(problems) => show(&el, crate::present::problems(&problems, locale)),
     })
     .forget();
 }
 
-fn show(root: &web_sys::Element, nodes: &[Node]) {
+fn show(root: &web_sys::Element, node: Node) {
     if let Some(doc) = root.owner_document() {
-        dom::patch_children(&doc, root, &[], nodes, false);
+        dom::patch_children(&doc, root, &[], &[Rc::new(node)], false);
     }
 }
 
@@ -80,27 +81,46 @@ fn run(root: web_sys::Element, mut initial: State, flags: Flags, fragment: Optio
         t => t == Theme::Dark,
     };
     let theme = flags.theme;
+    initial.widths = (0, 0);
     let state = RwSignal::new(initial);
     let host = root.clone();
-    // What was last written to storage and the URL: written again only when it changes, not on every
-    // render (a toggle or a resize changes neither).
-    let (mut written_locale, mut written_fragment) = (None, String::new());
-    Effect::new(move |shown: Option<Node>| {
+    // Charts are drawn at the width of their boxes, measured on resize and after a render while a width is
+    // unknown: the first render has no charts, so each chart is drawn once, at its width.
+    let measure = move || {
+        let width = |sel: &str| host.query_selector(sel).ok().flatten().map(|e| e.client_width()).filter(|w| *w > 0);
+        let summary = width(".summary-chart .plot");
+        let card = width(".target-chart .plot");
+        state.maybe_update(|s| {
+            let w = (summary.map_or(s.widths.0, |w| w as u32), card.map_or(s.widths.1, |w| w as u32));
+            std::mem::replace(&mut s.widths, w) != w
+        });
+    };
+    let host = root.clone();
+    let remeasure = measure.clone();
+    // What was last written to storage and the URL (the scenario by its version): written again only
+    // when it changes, not on every render (a toggle or a resize changes neither).
+    let (mut written_locale, mut written_scenario) = (None, None);
+    // The cards of the last render: a card whose inputs did not change is not built again.
+    let mut cards = crate::ui::Cards::default();
+    Effect::new(move |shown: Option<Rc<Node>>| {
         state.with(|s| {
-            let page = s.view();
+            let page = Rc::new(s.view_with(&mut cards));
             if let Some(doc) = host.owner_document() {
                 let old = shown.as_slice();
                 dom::patch_children(&doc, &host, old, std::slice::from_ref(&page), false);
+            }
+            if s.widths.0 == 0 || s.widths.1 == 0 {
+                request_animation_frame(remeasure.clone());
             }
             if written_locale != Some(s.locale) {
                 written_locale = Some(s.locale);
                 platform::remember_locale(s.locale);
             }
-            // The scenario lives in the URL's fragment, replaced (not pushed) once typing pauses.
-            let fragment = s.fragment();
-            if fragment != written_fragment {
-                platform::replace_fragment(&fragment);
-                written_fragment = fragment;
+            // The scenario lives in the URL's fragment, replaced (not pushed) once typing pauses, and
+            // encoded only then.
+            if written_scenario != Some(s.scenario_version) {
+                written_scenario = Some(s.scenario_version);
+                platform::replace_fragment(move || state.try_with_untracked(State::fragment));
             }
             page
         })
@@ -153,17 +173,6 @@ fn run(root: web_sys::Element, mut initial: State, flags: Flags, fragment: Optio
             }
         });
     }
-    // Charts are drawn at the width of their boxes, measured after the first render and on resize.
-    let measure = move || {
-        let width = |sel: &str| root.query_selector(sel).ok().flatten().map(|e| e.client_width()).filter(|w| *w > 0);
-        let summary = width(".summary-chart .plot");
-        let card = width(".target-chart .plot");
-        state.maybe_update(|s| {
-            let w = (summary.map_or(s.widths.0, |w| w as u32), card.map_or(s.widths.1, |w| w as u32));
-            std::mem::replace(&mut s.widths, w) != w
-        });
-    };
-    request_animation_frame(measure.clone());
     platform::watch_layout(
         move |dark| {
             if theme == Theme::Auto {

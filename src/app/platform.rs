@@ -92,18 +92,18 @@ thread_local! {
     static PENDING: std::cell::Cell<Option<i32>> = const { std::cell::Cell::new(None) };
 }
 
-/// Puts `fragment` in the URL without adding a history entry (one per keystroke would bury the back
-/// button), once typing pauses for a quarter of a second: `replaceState` is slow enough to delay the
-/// next paint. A failure (a sandboxed frame that forbids it) leaves the URL as it was.
-pub fn replace_fragment(fragment: &str) {
+/// Puts the fragment that `fragment` gives (if any) in the URL without adding a history entry (one per keystroke
+/// would bury the back button), once typing pauses for a quarter of a second: `replaceState` is slow
+/// enough to delay the next paint, and encoding a scenario of a thousand targets takes milliseconds, so
+/// both wait. A failure (a sandboxed frame that forbids it) leaves the URL as it was.
+pub fn replace_fragment(fragment: impl FnOnce() -> Option<String> + 'static) {
     let Some(w) = window() else { return };
     if let Some(handle) = PENDING.with(|p| p.take()) {
         w.clear_timeout_with_handle(handle);
     }
-    let fragment = fragment.to_string();
     let write = wasm_bindgen::closure::Closure::once_into_js(move || {
         PENDING.with(|p| p.set(None));
-        let Some(w) = window() else { return };
+        let (Some(fragment), Some(w)) = (fragment(), window()) else { return };
         if w.location().hash().ok().as_deref().map(|h| h.trim_start_matches('#')) == Some(fragment.as_str()) {
             return;
         }

@@ -17,6 +17,8 @@ use crate::sheet::Sheet;
 mod tools;
 mod view;
 
+pub use view::Cards;
+
 use crate::embed::{Flags, Start, Theme};
 pub use tools::{Command, Notice, Tool, MAX_FILE};
 
@@ -112,6 +114,8 @@ pub struct Action<'a> {
 #[derive(Clone, Debug)]
 pub struct State {
     pub sheet: Sheet,
+    /// Counts the sheets opened: whatever was built from an earlier sheet (a cached card) is stale.
+    pub sheet_version: u32,
     pub locale: Locale,
     /// What the reader entered (or loaded).
     pub base: Scenario,
@@ -125,7 +129,7 @@ pub struct State {
     /// Whether charts use the dark palette.
     pub dark: bool,
     /// The widths in CSS pixels of the summary chart's box and of a card chart's box, measured by the
-    /// browser layer on load and on resize.
+    /// browser layer on load and on resize; 0 while unknown, when the view draws no chart.
     pub widths: (u32, u32),
     /// The targets whose extra assumptions are open.
     pub expanded: Vec<String>,
@@ -149,8 +153,10 @@ pub struct State {
     pub saved: Vec<(String, Result<crate::saved::Entry, crate::saved::Damage>)>,
     /// What the browser layer must do after an action (downloads, storage, the clipboard).
     pub outbox: Vec<Command>,
-    /// Derived: `base` with `preset` applied, and its projection.
+    /// Derived: `base` with `preset` applied, and its projection; the version counts the derivations, so
+    /// that the browser layer knows when the URL's fragment may need writing without encoding it.
     pub scenario: Scenario,
+    pub scenario_version: u32,
     pub projection: Projection,
 }
 
@@ -169,8 +175,10 @@ impl State {
         let projection = project(&sheet, &base);
         let mut state = State {
             scenario: base.clone(),
+            scenario_version: 0,
             projection,
             sheet,
+            sheet_version: 0,
             locale,
             base,
             preset: Preset::Base,
@@ -200,6 +208,7 @@ impl State {
 
     /// Derives the scenario shown and its projection (of the targets shown, when the embed chose some).
     pub fn refresh(&mut self) {
+        self.scenario_version = self.scenario_version.wrapping_add(1);
         self.scenario = apply_preset(&self.sheet, &self.base, self.preset);
         self.projection = project(&self.sheet, &self.scenario);
         if !self.only.is_empty() {
@@ -348,7 +357,7 @@ impl State {
     /// The four fields of a target's card.
     pub fn field_specs(&self, t: &crate::sheet::Target) -> [present::FieldSpec; 4] {
         let input = self.scenario.inputs.get(&t.id);
-        let outcome = self.projection.get(&t.id).and_then(|r| r.outcome.as_ref());
+        let outcome = self.projection.for_target(t).and_then(|r| r.outcome.as_ref());
         present::field_specs(t, input, outcome, self.sheet.start, self.scenario.as_of, self.locale)
     }
 

@@ -269,3 +269,82 @@ fn compare_shows_both_projections_and_the_difference() {
     );
     assert!(by_attr(&page, "data-target", "cmp-jobs").is_none(), "no data in either: not listed");
 }
+
+/// The cards of a view, as the shared nodes the page's patch compares by pointer.
+fn cards(page: &Node) -> Vec<std::rc::Rc<Node>> {
+    let mut out = Vec::new();
+    fn walk(n: &Node, out: &mut Vec<std::rc::Rc<Node>>) {
+        for c in &n.children {
+            if c.attrs.iter().any(|(k, _)| *k == "data-target") {
+                out.push(c.clone());
+            } else {
+                walk(c, out);
+            }
+        }
+    }
+    walk(page, &mut out);
+    out
+}
+
+#[test]
+fn a_cached_view_is_the_view() {
+    let mut s = state();
+    let mut cache = Cards::default();
+    let renamed =
+        include_str!("../../data/sheets/kontum-15-nq-tu-2022.json").replace("State budget revenue", "Budget revenue");
+    // Each step changes one thing; "dark", "width" and "compact" are set by the browser layer and the
+    // embed flags, the others are the reader's actions.
+    let steps: &[(&str, &str, &str)] = &[
+        ("field", "budget-revenue:achieved", "700"),
+        ("field", "budget-revenue:achieved", "7x"),
+        ("field", "budget-revenue:assume", "90"),
+        ("dark", "", "true"),
+        ("more", "budget-revenue", ""),
+        ("width", "", "280"),
+        ("table", "table-budget-revenue", ""),
+        ("compact", "", "true"),
+        ("preset", "high", ""),
+        ("compact", "", ""),
+        ("as-of", "", "2022-08-31"),
+        ("dark", "", ""),
+        ("lang", "en", ""),
+        ("field", "budget-revenue:achieved", "1,000.5"),
+        ("source", "", "empty"),
+        ("import", "sheet", &renamed),
+        // The same targets with the same (empty) inputs, and other labels.
+        ("import", "sheet", include_str!("../../data/sheets/kontum-15-nq-tu-2022.json")),
+        ("reset", "", ""),
+        ("import", "sheet", include_str!("../../data/sheets/kontum-2022-year-plan.json")),
+    ];
+    for (a, arg, value) in steps {
+        match *a {
+            "dark" => s.dark = !value.is_empty(),
+            "width" => s.widths.1 = value.parse().unwrap(),
+            "compact" => s.compact = !value.is_empty(),
+            _ => assert!(s.act(act(a, arg, value)), "{a} {arg} changed nothing"),
+        }
+        // Not `assert_eq!`: the whole widget's tree would fill the screen.
+        assert!(s.view_with(&mut cache) == s.view(), "the cached view differs after {a} {arg}");
+    }
+}
+
+#[test]
+fn typing_rebuilds_only_the_card_typed_into() {
+    let mut s = state();
+    let mut cache = Cards::default();
+    let before = cards(&s.view_with(&mut cache));
+    s.act(act("field", "budget-revenue:achieved", "700"));
+    let after = cards(&s.view_with(&mut cache));
+    assert_eq!(before.len(), after.len());
+    let rebuilt: Vec<&str> = before
+        .iter()
+        .zip(&after)
+        .filter(|(b, a)| !std::rc::Rc::ptr_eq(b, a))
+        .filter_map(|(_, a)| attr(a, "data-target"))
+        .collect();
+    assert_eq!(rebuilt, ["budget-revenue"]);
+    // A change every card shows (the language) rebuilds them all.
+    s.act(act("lang", "en", ""));
+    let english = cards(&s.view_with(&mut cache));
+    assert!(english.iter().zip(&after).all(|(e, a)| !std::rc::Rc::ptr_eq(e, a)));
+}

@@ -295,6 +295,7 @@ impl State {
                 let title = sheet.title.get(l).to_string();
                 let empty = Scenario::empty(&sheet);
                 self.sheet = sheet;
+                self.sheet_version += 1;
                 self.only.clear();
                 self.expanded.clear();
                 self.tables.clear();

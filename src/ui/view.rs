@@ -10,6 +10,32 @@ use crate::markup::Node;
 use crate::present::{self, Field};
 use crate::scenario::Input;
 use crate::sheet::{Kind, Target};
+use std::rc::Rc;
+
+/// The cards of the last view, each with what it was built from, so that the next view reuses every
+/// card whose inputs are the same (the same `Rc`, which the page's patch skips). Building a card costs
+/// its chart; with a thousand targets, rebuilding all of them on every keystroke took half a second on a
+/// phone (docs/performance.md).
+#[derive(Default)]
+pub struct Cards(Vec<(CardKey, Rc<Node>)>);
+
+/// Everything a card is built from. [`State::card`] reads nothing else; the test
+/// `a_cached_view_is_the_view` holds the two to each other.
+#[derive(PartialEq)]
+struct CardKey {
+    sheet: u32,
+    id: String,
+    input: Option<Input>,
+    outcome: Option<Outcome>,
+    as_of: Date,
+    locale: Locale,
+    width: u32,
+    dark: bool,
+    compact: bool,
+    expanded: bool,
+    table: bool,
+    drafts: Vec<super::Draft>,
+}
 
 /// A button that does `act` on `arg`.
 pub(super) fn button(class: &str, act: &str, arg: &str, text: impl Into<String>) -> Node {
@@ -44,23 +70,45 @@ impl State {
 
     /// The whole widget.
     pub fn view(&self) -> Node {
+        self.view_with(&mut Cards::default())
+    }
+
+    /// The whole widget, reusing the cards in `cache` that have not changed and keeping the new ones.
+    pub fn view_with(&self, cache: &mut Cards) -> Node {
         let l = self.locale;
         let shown = |t: &&Target| self.only.is_empty() || self.only.contains(&t.id);
-        let areas = self.sheet.areas.iter().filter_map(|area| {
-            let cards: Vec<Node> = self.sheet.targets_in(&area.id).filter(shown).map(|t| self.card(t)).collect();
-            if cards.is_empty() {
-                return None;
-            }
-            let heading = format!("area-{}", area.id);
-            Some(Node::new("section").class("area").attr("aria-labelledby", heading.clone()).children([
-                Node::new("h2").attr("id", heading).text(area.label.get(l)).child(Node::text_el(
-                    "span",
-                    "clause",
-                    area.clause.clone(),
-                )),
-                Node::new("ul").class("targets").children(cards),
-            ]))
-        });
+        // Cards come in the same order each time, so the cache is read by position.
+        let old = std::mem::take(&mut cache.0);
+        let mut old = old.into_iter();
+        let mut card = |t: &Target| {
+            let key = self.card_key(t);
+            let node = match old.next() {
+                Some((k, node)) if k == key => node,
+                _ => Rc::new(self.card(t)),
+            };
+            cache.0.push((key, node.clone()));
+            node
+        };
+        let areas: Vec<Node> = self
+            .sheet
+            .areas
+            .iter()
+            .filter_map(|area| {
+                let cards: Vec<Rc<Node>> = self.sheet.targets_in(&area.id).filter(shown).map(&mut card).collect();
+                if cards.is_empty() {
+                    return None;
+                }
+                let heading = format!("area-{}", area.id);
+                Some(Node::new("section").class("area").attr("aria-labelledby", heading.clone()).children([
+                    Node::new("h2").attr("id", heading).text(area.label.get(l)).child(Node::text_el(
+                        "span",
+                        "clause",
+                        area.clause.clone(),
+                    )),
+                    Node::new("ul").class("targets").shared(cards),
+                ]))
+            })
+            .collect();
         let mut footer = present::footer(self.source == Source::Published, l);
         if self.compact && !self.page.is_empty() {
             footer.push(
@@ -110,7 +158,7 @@ impl State {
             wrap("", lines),
             Node::new("div")
                 .class("chart summary-chart")
-                .child(wrap("plot", vec![self.summary_chart(self.widths.0)]))
+                .child(wrap("plot", self.chart_at(self.widths.0, |w| self.summary_chart(w))))
                 .children(self.data_table("summary-table", present::summary_table(&self.sheet, &self.projection, l))),
             Node::text_el("p", "sr-only", present::scoreboard(&self.projection, l))
                 .attr("aria-live", "polite")
@@ -143,12 +191,11 @@ impl State {
     pub(super) fn summary_chart(&self, width: u32) -> Node {
         let l = self.locale;
         let rows: Vec<attainment::Row> = self
-            .projection
-            .results
+            .sheet
+            .targets
             .iter()
-            .filter_map(|r| {
-                let o = r.outcome.as_ref()?;
-                let t = self.sheet.target(&r.id)?;
+            .filter_map(|t| {
+                let o = self.projection.for_target(t)?.outcome.as_ref()?;
                 let a = o.attainment?;
                 Some(attainment::Row {
                     label: t.label.get(l).to_string(),
@@ -180,6 +227,16 @@ impl State {
         svg::chart(width, attainment::height_for(rows.len()) as u32, &label, |area| {
             let _ = attainment::draw(area, &attainment::Params { rows: &rows, palette: pal, scale: 1.0, target_label });
         })
+    }
+
+    /// A chart drawn at `width`; none while the width is unknown (0): the browser layer renders the
+    /// widget once without charts, measures their boxes, and then draws each chart once, at its width.
+    fn chart_at(&self, width: u32, draw: impl FnOnce(u32) -> Node) -> Vec<Node> {
+        if width == 0 {
+            Vec::new()
+        } else {
+            vec![draw(width)]
+        }
     }
 
     /// The as-of month, the scenario's source, the presets and reset.
@@ -242,11 +299,35 @@ impl State {
         ])
     }
 
+    fn card_key(&self, t: &Target) -> CardKey {
+        let prefix = format!("{}-", t.id);
+        CardKey {
+            sheet: self.sheet_version,
+            id: t.id.clone(),
+            input: self.scenario.inputs.get(&t.id).cloned(),
+            outcome: self.projection.for_target(t).and_then(|r| r.outcome.clone()),
+            as_of: self.scenario.as_of,
+            locale: self.locale,
+            width: self.widths.1,
+            dark: self.dark,
+            compact: self.compact,
+            expanded: self.expanded.contains(&t.id),
+            table: self.tables.iter().any(|x| x.strip_prefix("table-") == Some(&t.id)),
+            // A draft's id is `TARGET-FIELD`, and no field's code holds a '-'.
+            drafts: self
+                .drafts
+                .iter()
+                .filter(|d| d.id.strip_prefix(&prefix).is_some_and(|f| !f.contains('-')))
+                .cloned()
+                .collect(),
+        }
+    }
+
     /// A target's card: its output, the reader's inputs, the chart with its data table, and the wording.
     fn card(&self, t: &Target) -> Node {
         let l = self.locale;
         let input = self.scenario.inputs.get(&t.id);
-        let outcome = self.projection.get(&t.id).and_then(|r| r.outcome.as_ref());
+        let outcome = self.projection.for_target(t).and_then(|r| r.outcome.as_ref());
         let status = outcome.map_or(Status::NoData, |o| o.status);
         let specs = self.field_specs(t);
         let field = |f: Field| self.field(t, f, &specs[f as usize]);
@@ -279,7 +360,7 @@ impl State {
             let table = present::target_table(&self.sheet, t, o, i, self.scenario.as_of, l);
             let mut chart = Node::new("div")
                 .class("chart target-chart")
-                .child(wrap("plot", vec![self.target_chart(t, o, i, self.widths.1)]))
+                .child(wrap("plot", self.chart_at(self.widths.1, |w| self.target_chart(t, o, i, w))))
                 .children(self.data_table(&format!("table-{}", t.id), table));
             if !self.compact {
                 chart = chart.child(
