@@ -7,7 +7,7 @@
 // figure from the link) instead of the Kon Tum sheet.
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { brotliCompressSync, constants } from 'node:zlib';
+import { pageFiles, brotliSize } from './page-files.mjs';
 import { serve, launch, ROOT } from '../tests/e2e/harness.mjs';
 
 const RUNS = Number(process.argv[2] ?? 5);
@@ -18,11 +18,7 @@ const DOWN_BPS = 1.6e6;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 // The bytes a reader downloads (brotli, as a host serves them).
-const files = ['index.html', 'boot.js', 'style/widget.css', 'pkg/widget.js', 'pkg/widget_bg.wasm'];
-const bytes = files.reduce((n, f) => {
-  const b = readFileSync(join(ROOT, 'dist', f));
-  return n + brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-}, 0);
+const bytes = pageFiles(join(ROOT, 'dist')).reduce((n, f) => n + brotliSize(readFileSync(join(ROOT, 'dist', f))), 0);
 // Three round trips: the page, then its script and stylesheet, then the module and the WASM it imports.
 const floorMs = (bytes * 8 * 1000) / DOWN_BPS + 3 * RTT_MS;
 

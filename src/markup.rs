@@ -112,6 +112,47 @@ impl Node {
     }
 }
 
+/// The field separator of [`Node::describe`]; removed from data (it has no use in text a reader sees).
+pub const SEP: char = '\u{1}';
+
+impl Node {
+    /// The element and its descendants as one flat string that `web/dom.js` builds into elements, so
+    /// that a whole card crosses from WebAssembly to JavaScript at once: for each element its tag, the
+    /// number of attributes, each name and value, its text, the number of children, then each child;
+    /// fields end with [`SEP`], which data cannot hold (it becomes U+FFFD).
+    pub fn describe(&self) -> String {
+        let mut out = String::new();
+        self.describe_into(&mut out);
+        out
+    }
+
+    fn describe_into(&self, out: &mut String) {
+        let field = |out: &mut String, s: &str| {
+            if s.contains(SEP) {
+                out.push_str(&s.replace(SEP, "\u{fffd}"));
+            } else {
+                out.push_str(s);
+            }
+            out.push(SEP);
+        };
+        let count = |out: &mut String, n: usize| {
+            out.push_str(&n.to_string());
+            out.push(SEP);
+        };
+        field(out, self.tag);
+        count(out, self.attrs.len());
+        for (name, value) in &self.attrs {
+            field(out, name);
+            field(out, value);
+        }
+        field(out, &self.text);
+        count(out, self.children.len());
+        for c in &self.children {
+            c.describe_into(out);
+        }
+    }
+}
+
 fn escape(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
 }
@@ -158,5 +199,13 @@ mod tests {
             n.to_xml(),
             r#"<svg aria-label="a &quot;b&quot; &amp; &lt;c&gt;"><text>&lt;b&gt;1 &amp; 2&lt;/b&gt;</text></svg>"#
         );
+    }
+
+    #[test]
+    fn a_description_lists_each_element_and_keeps_the_separator_out_of_data() {
+        let n = Node::new("p").attr("title", "a\u{1}b").text("<b>x</b>").child(Node::new("br"));
+        let described = n.describe();
+        let fields: Vec<&str> = described.split(SEP).collect();
+        assert_eq!(fields, ["p", "1", "title", "a\u{fffd}b", "<b>x</b>", "1", "br", "0", "", "0", ""]);
     }
 }

@@ -99,3 +99,28 @@ async fn typing_a_vietnamese_number_updates_the_card_and_a_bad_one_keeps_the_las
     let input = root.query_selector("#budget-revenue-achieved").unwrap().unwrap();
     assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
 }
+
+#[wasm_bindgen_test]
+async fn data_that_looks_like_markup_is_built_as_text_in_the_right_namespaces() {
+    use plan_widget::markup::Node;
+    let root = test_node();
+    // A hostile scenario name and sheet text reach the builder only as attribute values and text.
+    let node = Node::new("div")
+        .attr("title", "<img src=x onerror=alert(1)>")
+        .text("<script>alert(1)</script>\u{1}")
+        .child(Node::new("svg").child(Node::new("text").text("<b>1.700</b>")))
+        .child(Node::new("select").attr("value", "b").children([
+            Node::new("option").attr("value", "a").text("A"),
+            Node::new("option").attr("value", "b").text("B"),
+        ]));
+    plan_widget::app::build_into(&root, &node);
+    let div = root.first_element_child().unwrap();
+    assert_eq!(div.get_attribute("title").as_deref(), Some("<img src=x onerror=alert(1)>"));
+    assert_eq!(root.query_selector_all("script, img, b").unwrap().length(), 0);
+    assert_eq!(div.first_child().unwrap().text_content().as_deref(), Some("<script>alert(1)</script>\u{fffd}"));
+    let text = root.query_selector("svg text").unwrap().unwrap();
+    assert_eq!(text.namespace_uri().as_deref(), Some("http://www.w3.org/2000/svg"));
+    assert_eq!(text.text_content().as_deref(), Some("<b>1.700</b>"));
+    let select: web_sys::HtmlSelectElement = root.query_selector("select").unwrap().unwrap().unchecked_into();
+    assert_eq!(select.value(), "b", "a select's value is set once its options are there");
+}

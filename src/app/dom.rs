@@ -15,8 +15,6 @@ use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element};
 
-const SVG_NS: &str = "http://www.w3.org/2000/svg";
-
 /// Whether `value` is the element's live property rather than an attribute.
 fn value_is_property(tag: &str) -> bool {
     matches!(tag, "input" | "select" | "textarea")
@@ -37,29 +35,16 @@ fn value_of(node: &Node) -> Option<&str> {
     node.attrs.iter().find(|(k, _)| *k == "value").map(|(_, v)| v.as_str())
 }
 
+#[wasm_bindgen::prelude::wasm_bindgen(module = "/web/dom.js")]
+extern "C" {
+    /// Builds the element a description written by [`Node::describe`] stands for (`web/dom.js`).
+    #[wasm_bindgen(js_name = build)]
+    fn build_described(spec: &str, svg: bool) -> Element;
+}
+
 /// Builds the element for `node`; `svg` says whether it lies inside an `<svg>` (SVG's namespace).
-pub fn build(doc: &Document, node: &Node, svg: bool) -> Option<Element> {
-    let svg = svg || node.tag == "svg";
-    let el = if svg { doc.create_element_ns(Some(SVG_NS), node.tag) } else { doc.create_element(node.tag) }.ok()?;
-    let property = value_is_property(node.tag);
-    for (name, value) in &node.attrs {
-        if !(property && *name == "value") {
-            let _ = el.set_attribute(name, value);
-        }
-    }
-    if !node.text.is_empty() {
-        let _ = el.append_child(&doc.create_text_node(&node.text));
-    }
-    for child in &node.children {
-        if let Some(c) = build(doc, child, svg) {
-            let _ = el.append_child(&c);
-        }
-    }
-    // A select's value can only be set once its options are there.
-    if let Some(v) = value_of(node) {
-        set_value(&el, v);
-    }
-    Some(el)
+pub fn build(_doc: &Document, node: &Node, svg: bool) -> Option<Element> {
+    Some(build_described(&node.describe(), svg))
 }
 
 /// Makes `el`, which shows `old`, show `new`.

@@ -40,6 +40,15 @@ pub fn start(root: web_sys::HtmlElement, locale: Locale, fragment: Option<String
     .forget();
 }
 
+/// Builds `node` at the end of `parent`, as a render builds a new part of the widget.
+pub fn build_into(parent: &web_sys::Element, node: &Node) {
+    if let Some(doc) = parent.owner_document() {
+        if let Some(el) = dom::build(&doc, node, false) {
+            let _ = parent.append_child(&el);
+        }
+    }
+}
+
 fn show(root: &web_sys::Element, node: Node) {
     if let Some(doc) = root.owner_document() {
         dom::patch_children(&doc, root, &[], &[Rc::new(node)], false);
