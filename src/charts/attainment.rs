@@ -93,6 +93,13 @@ pub fn draw<DB: DrawingBackend>(
             }
         }
         let note_x = x(row.attainment.max(row.high)) + (6.0 * s) as i32;
+        // The note sits on a patch of background, so that the 100% line never runs through its figure.
+        let mid = (bar_top + bar_bottom) / 2;
+        let note_width = (row.note.chars().count() as f64 * 8.0 * s) as i32;
+        area.draw(&Rectangle::new(
+            [(note_x - (2.0 * s) as i32, mid - (9.0 * s) as i32), (note_x + note_width, mid + (9.0 * s) as i32)],
+            p.palette.background.filled(),
+        ))?;
         area.draw(&Text::new(
             row.note.clone(),
             (note_x, (bar_top + bar_bottom) / 2),
@@ -125,9 +132,10 @@ mod tests {
         });
         let text = svg.text_content();
         assert!(text.contains("Revenue") && text.contains("Investment") && text.contains("100% target"));
-        // The background and one bar per row.
-        let rects: Vec<&crate::markup::Node> = svg.children.iter().map(|n| &**n).filter(|n| n.tag == "rect").collect();
-        assert_eq!(rects.len(), 3);
+        // The background, and per row its bar and the patch behind its note.
+        let all: Vec<&crate::markup::Node> = svg.children.iter().map(|n| &**n).filter(|n| n.tag == "rect").collect();
+        assert_eq!(all.len(), 5);
+        let rects = [all[0], all[1], all[3]];
         // Status colours: off track in vermillion, on track in bluish green.
         assert!(rects[1].attrs.contains(&("fill", "#be4800".into())), "{:?}", rects[1]);
         assert!(rects[2].attrs.contains(&("fill", "#007d5c".into())), "{:?}", rects[2]);
@@ -158,9 +166,9 @@ mod tests {
             .filter(|(b, a)| b != a)
             .map(|(_, a)| a.tag.to_string() + ":" + &a.text)
             .collect();
-        // Row b's bar and its note (placed after the bar), nothing of rows a and c.
-        assert_eq!(changed, ["rect:", "text:9"]);
-        let bar = after.children.iter().filter(|n| n.tag == "rect").nth(2).unwrap();
+        // Row b's bar, and its note with the patch behind it (placed after the bar); nothing of rows a and c.
+        assert_eq!(changed, ["rect:", "rect:", "text:9"]);
+        let bar = after.children.iter().filter(|n| n.tag == "rect").nth(3).unwrap();
         let width: i32 = bar.attrs.iter().find(|(k, _)| *k == "width").unwrap().1.parse().unwrap();
         assert!(width <= 360 - 64, "the bar stops at the axis end, leaving room for its note: {width}");
         assert_eq!(height_for(0), height_for(1));
