@@ -29,6 +29,25 @@ pub fn value(sheet: &Sheet, target: &Target, x: f64, locale: Locale) -> String {
     with_unit(&format_fixed(x, target.decimals, locale), sheet.unit(target), locale)
 }
 
+/// The difference `d` between two values of a target, signed: "+120 tỷ đồng", "−0,9 điểm %". A
+/// difference of percentages is in percentage points, not a percentage.
+pub fn difference(sheet: &Sheet, target: &Target, d: f64, locale: Locale) -> String {
+    let sign = if d > 0.0 {
+        "+"
+    } else if d < 0.0 {
+        "−"
+    } else {
+        "±"
+    };
+    let unit = sheet.unit(target);
+    let number = format_fixed(d.abs(), target.decimals, locale);
+    if unit.attaches() {
+        format!("{sign}{number} {}", locale.pick("điểm %", "percentage points"))
+    } else {
+        format!("{sign}{}", with_unit(&number, unit, locale))
+    }
+}
+
 const MONTHS_EN: [&str; 12] = [
     "January",
     "February",
@@ -660,6 +679,18 @@ mod tests {
         }
         let t = sheet.target("budget-revenue").unwrap();
         assert_eq!(value(&sheet, t, 1260.4, Vi), "1.260\u{a0}tỷ đồng");
+    }
+
+    #[test]
+    fn differences_are_signed_and_percentages_differ_in_points() {
+        let sheet = Sheet::kontum().unwrap();
+        let diff =
+            |id: &str, d: f64, l: Locale| difference(&sheet, sheet.target(id).unwrap(), d, l).replace('\u{a0}', " ");
+        assert_eq!(diff("budget-revenue", 120.4, Vi), "+120 tỷ đồng");
+        assert_eq!(diff("budget-revenue", -1200.0, En), "−1,200 billion VND");
+        assert_eq!(diff("health-insurance", 0.9, Vi), "+0,90 điểm %");
+        assert_eq!(diff("health-insurance", -0.9, En), "−0.90 percentage points");
+        assert_eq!(diff("new-rural-communes", 0.0, En), "±0 communes");
     }
 
     fn published() -> (Sheet, crate::scenario::Scenario, Projection) {

@@ -676,9 +676,8 @@ impl State {
 
     fn compare_rows<'a>(&'a self, pa: &'a Projection, pb: &'a Projection) -> impl Iterator<Item = Node> + 'a {
         let l = self.locale;
-        pa.results.iter().filter_map(move |ra| {
-            let t = self.sheet.target(&ra.id)?;
-            let rb = pb.get(&ra.id)?;
+        self.sheet.targets.iter().filter_map(move |t| {
+            let (ra, rb) = (pa.for_target(t)?, pb.for_target(t)?);
             if ra.outcome.is_none() && rb.outcome.is_none() {
                 return None;
             }
@@ -697,17 +696,7 @@ impl State {
                 ])
             };
             let diff = match (&ra.outcome, &rb.outcome) {
-                (Some(a), Some(b)) => {
-                    let d = b.projected - a.projected;
-                    let sign = if d > 0.0 {
-                        "+"
-                    } else if d < 0.0 {
-                        "−"
-                    } else {
-                        "±"
-                    };
-                    format!("{sign}{}", present::value(&self.sheet, t, d.abs(), l))
-                }
+                (Some(a), Some(b)) => present::difference(&self.sheet, t, b.projected - a.projected, l),
                 _ => "—".into(),
             };
             let changed = ra.status() != rb.status() && rb.status() != Status::NoData;
