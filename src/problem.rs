@@ -7,8 +7,16 @@ use serde_json::{Map, Value};
 /// What is wrong with one field.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ProblemKind {
-    /// The file is not JSON at all (the parser's own words follow).
+    /// The file could not be read at all (the system's words follow).
     NotJson(String),
+    /// The text is not JSON: where reading stopped, whether the text ended too early, and the parser's
+    /// own (English) words, shown to English readers.
+    BadJson {
+        line: usize,
+        column: usize,
+        eof: bool,
+        detail: String,
+    },
     Missing,
     /// The field holds the wrong type of value; the expected type is named.
     WrongType(&'static str),
@@ -54,6 +62,13 @@ impl Problem {
         let l = locale;
         let what = match &self.kind {
             NotJson(e) => format!("{} ({e})", l.pick("không đọc được JSON", "not readable as JSON")),
+            BadJson { line, column, eof, detail } => match l {
+                Locale::Vi if *eof => {
+                    format!("không đọc được JSON: văn bản dừng giữa chừng (dòng {line}, cột {column})")
+                }
+                Locale::Vi => format!("không đọc được JSON: sai cú pháp ở dòng {line}, cột {column}"),
+                Locale::En => format!("not readable as JSON ({detail})"),
+            },
             Missing => l.pick("bị thiếu", "is missing").into(),
             WrongType(t) => {
                 let vi = match *t {
@@ -243,6 +258,20 @@ impl Reader {
 /// own recursion limit, which returns an error rather than overflowing the stack.
 pub fn parse_json(text: &str) -> Result<Value, Vec<Problem>> {
     serde_json::from_str(text).map_err(|e| {
-        vec![Problem { place: String::new(), field: String::new(), kind: ProblemKind::NotJson(e.to_string()) }]
+        let kind = ProblemKind::BadJson { line: e.line(), column: e.column(), eof: e.is_eof(), detail: e.to_string() };
+        vec![Problem { place: String::new(), field: String::new(), kind }]
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_that_is_not_json_says_where_in_the_readers_language() {
+        let message = |text: &str, l: Locale| parse_json(text).unwrap_err()[0].message(l);
+        assert_eq!(message("{\"a\": [1,", Locale::Vi), "không đọc được JSON: văn bản dừng giữa chừng (dòng 1, cột 9)");
+        assert_eq!(message("{\n\"a\" 1}", Locale::Vi), "không đọc được JSON: sai cú pháp ở dòng 2, cột 5");
+        assert!(message("{\n\"a\" 1}", Locale::En).starts_with("not readable as JSON (expected `:` at line 2 column 5"));
+    }
 }
