@@ -719,15 +719,19 @@ impl State {
 
     fn data_panel(&self) -> Vec<Node> {
         let l = self.locale;
+        // The file input is hidden behind its label, styled as a button: the browser's own button says
+        // "Choose File" in the browser's language, not the widget's. The input stays focusable, and its
+        // focus ring shows on the label.
         let file = |id: &str, what: &str, label: &str| {
             Node::new("div").class("file-row").children([
-                Node::text_el("label", "", label.to_string()).attr("for", id),
                 Node::new("input")
                     .attr("id", id)
+                    .class("file-input")
                     .attr("type", "file")
                     .attr("accept", ".json,application/json")
                     .attr("data-act", "file")
                     .attr("data-arg", what),
+                Node::text_el("label", "file-button", label.to_string()).attr("for", id),
             ])
         };
         vec![
@@ -746,9 +750,9 @@ impl State {
             file(
                 "import-scenario",
                 "scenario",
-                l.pick("Kịch bản (JSON) cho bảng chỉ tiêu này", "A scenario (JSON) for this target sheet"),
+                l.pick("Mở kịch bản (JSON) cho bảng chỉ tiêu này…", "Open a scenario (JSON) for this target sheet…"),
             ),
-            file("import-sheet", "sheet", l.pick("Một bảng chỉ tiêu khác (JSON)", "Another target sheet (JSON)")),
+            file("import-sheet", "sheet", l.pick("Mở bảng chỉ tiêu khác (JSON)…", "Open another target sheet (JSON)…")),
         ]
     }
 }

@@ -192,6 +192,14 @@ test('importing a malformed file lists its problems and keeps the scenario; a go
   await w.open(env.server.url);
   await w.type('budget-revenue', 'achieved', '900');
   await page.click('button[data-arg="data"]');
+  // The file buttons speak the widget's language, not the browser's ("Choose File"), and the keyboard
+  // reaches the file input behind each one.
+  assert.match(await page.locator('label[for="import-scenario"]').textContent(), /^Mở kịch bản \(JSON\)/);
+  await page.focus('#import-scenario');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'import-scenario');
+  const chooser = page.waitForEvent('filechooser');
+  await page.keyboard.press('Space');
+  assert.equal(await (await chooser).element().getAttribute('id'), 'import-scenario');
   const bad = JSON.stringify({ format: 1, sheet: 'kontum-15-nq-tu-2022', as_of: '2022-13-01', inputs: { nope: { achieved: 'x' } } });
   await page.setInputFiles('#import-scenario', { name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(bad) });
   const notice = page.locator('.notice[role="alert"]');
