@@ -104,6 +104,15 @@ fn problem(field: &str, kind: ProblemKind) -> Problem {
     Problem { place: String::new(), field: field.to_string(), kind }
 }
 
+/// The id of the sheet a fragment names (`sheet=`), if any: links for the bundled sheet name none.
+pub fn sheet_id(fragment: &str) -> Option<String> {
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    if fragment.len() > MAX_FRAGMENT {
+        return None;
+    }
+    fragment.split(';').find_map(|f| f.strip_prefix("sheet=")).and_then(percent_decode)
+}
+
 /// Reads a fragment (with or without its leading `#`) into a scenario for `sheet`, or every problem
 /// found. Versions before the current one will be migrated here; there are none yet.
 pub fn decode(fragment: &str, sheet: &Sheet) -> Result<Scenario, Vec<Problem>> {
@@ -210,6 +219,14 @@ mod tests {
 
     const EXAMPLE: &str =
         "#v1;as=2022-09-30;budget-revenue=630;disbursement=60,s37;grdp-growth=9,v10.5;social-investment=6485,f1.1,d400";
+
+    #[test]
+    fn a_link_names_its_sheet_unless_it_is_the_bundled_one() {
+        assert_eq!(sheet_id("#v1;sheet=kontum-2022-year-plan;as=2022-09-30").as_deref(), Some("kontum-2022-year-plan"));
+        assert_eq!(sheet_id("v1;as=2022-09-30;sheet=a%20b").as_deref(), Some("a b"));
+        assert_eq!(sheet_id("#v1;as=2022-09-30;budget-revenue=630"), None);
+        assert_eq!(sheet_id("v1;sheet=%zz"), None);
+    }
 
     #[test]
     fn the_documented_example_reads_as_the_scenario_file_does() {

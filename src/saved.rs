@@ -5,6 +5,9 @@
 //! {"v":1,"name":"High case","sheet":"kontum-15-nq-tu-2022","scenario":"v1;as=2022-09-30;…"}
 //! ```
 //!
+//! The sheet last opened from a file is kept too, under [`SHEET_KEY`], so that a reload (whose link names
+//! that sheet) opens it again: `{"v":1,"sheet":"<the sheet's JSON text>"}`.
+//!
 //! The scenario is kept in its URL-fragment form (`docs/url-state.md`), which carries its own version and
 //! is read exactly as a shared link is. Reading returns a localised reason instead of failing.
 
@@ -19,6 +22,12 @@ pub const VERSION: u64 = 1;
 pub const MAX_NAME: usize = 80;
 /// An entry larger than this is not read (a fragment is at most 64 KiB).
 pub const MAX_ENTRY: usize = 70 * 1024;
+
+/// The key of the sheet last opened from a file.
+pub const SHEET_KEY: &str = "plan-widget:sheet";
+/// A sheet larger than this is not kept: a browser keeps about 5 MB per site, shared with the saved
+/// scenarios.
+pub const MAX_SHEET: usize = 2 * 1024 * 1024;
 
 /// A stored entry that reads.
 #[derive(Clone, Debug, PartialEq)]
@@ -90,6 +99,28 @@ pub fn decode(text: &str) -> Result<Entry, Damage> {
     }
 }
 
+/// The stored form of a sheet opened from a file (its JSON text, as read).
+pub fn encode_sheet(text: &str) -> String {
+    let mut m = Map::new();
+    m.insert("v".into(), Value::from(VERSION));
+    m.insert("sheet".into(), Value::from(text));
+    Value::Object(m).to_string()
+}
+
+/// The JSON text of a kept sheet, from its stored form of any version this widget knows.
+pub fn decode_sheet(text: &str) -> Result<String, Damage> {
+    // The text is escaped once more inside the entry: allow for that.
+    if text.len() > 2 * MAX_SHEET {
+        return Err(Damage::TooLarge);
+    }
+    let value: Value = serde_json::from_str(text).map_err(|_| Damage::NotJson)?;
+    match value.get("v").and_then(Value::as_u64) {
+        Some(1) => value.get("sheet").and_then(Value::as_str).map(String::from).ok_or(Damage::Missing("sheet")),
+        Some(v) => Err(Damage::Future(v)),
+        None => Err(Damage::Missing("v")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -130,5 +161,15 @@ mod tests {
         assert_eq!(clean_name("  High \n\t case "), "High case");
         assert_eq!(clean_name(&"x".repeat(200)).len(), MAX_NAME);
         assert_eq!(clean_name(" \u{7} "), "");
+    }
+
+    #[test]
+    fn a_kept_sheet_round_trips_and_a_damaged_or_newer_one_says_why() {
+        let sheet = include_str!("../data/sheets/kontum-2022-year-plan.json");
+        assert_eq!(decode_sheet(&encode_sheet(sheet)).as_deref(), Ok(sheet));
+        assert_eq!(decode_sheet("{\"v\":1"), Err(Damage::NotJson));
+        assert_eq!(decode_sheet("{\"v\":1}"), Err(Damage::Missing("sheet")));
+        assert_eq!(decode_sheet("{\"v\":2,\"sheet\":\"{}\"}"), Err(Damage::Future(2)));
+        assert_eq!(decode_sheet(&"x".repeat(2 * MAX_SHEET + 1)), Err(Damage::TooLarge));
     }
 }

@@ -9,7 +9,6 @@
 use crate::embed::{Flags, Theme};
 use crate::i18n::Locale;
 use crate::markup::Node;
-use crate::sheet::Sheet;
 use crate::ui::{Action, Command, State};
 use leptos::prelude::*;
 use std::rc::Rc;
@@ -33,9 +32,12 @@ pub fn start(root: web_sys::HtmlElement, locale: Locale, fragment: Option<String
     let query = query.to_string();
     let (flags, warnings) = crate::embed::read(&crate::embed::query_pairs(&query));
     warnings.iter().for_each(|w| platform::warn(w));
-    leptos::mount::mount_to(root, move || match Sheet::kontum() {
-        Ok(sheet) => run(el, State::new(sheet, locale, fragment.as_deref()), flags, fragment, query),
-        Err(problems) => show(&el, crate::present::problems(&problems, locale)),
+    let kept = platform::stored(crate::saved::SHEET_KEY).into_iter().find(|(k, _)| k == crate::saved::SHEET_KEY);
+    leptos::mount::mount_to(root, move || {
+        match crate::ui::initial_sheet(kept.map(|(_, v)| v).as_deref(), fragment.as_deref()) {
+            Ok(sheet) => run(el, State::new(sheet, locale, fragment.as_deref()), flags, fragment, query),
+            Err(problems) => show(&el, crate::present::problems(&problems, locale)),
+        }
     })
     .forget();
 }
@@ -71,7 +73,7 @@ fn dispatch(state: RwSignal<State>, act: &str, arg: &str, value: &str) {
             }),
             Command::Store { key, value } => {
                 if !platform::store(&key, &value) {
-                    dispatch(state, "store-failed", "", "");
+                    dispatch(state, "store-failed", &key, "");
                 }
             }
             Command::Remove { key } => platform::unstore(&key),
@@ -170,7 +172,7 @@ fn run(root: web_sys::Element, mut initial: State, flags: Flags, fragment: Optio
         leptos::task::spawn_local(async move {
             match platform::fetch_text(&path, crate::ui::MAX_FILE).await {
                 Ok(text) => {
-                    dispatch(state, "import", "sheet", &text);
+                    dispatch(state, "import", "sheet-url", &text);
                     state.update(|s| {
                         s.apply_flags(&flags);
                         if let Some(f) = fragment.as_deref().filter(|f| !f.is_empty()) {

@@ -78,6 +78,19 @@ impl Source {
     }
 }
 
+/// The sheet the widget opens with: the one kept from a file (`kept`, its stored entry) when the
+/// link's `fragment` names it, else the bundled one. A kept entry that does not read is passed over.
+pub fn initial_sheet(kept: Option<&str>, fragment: Option<&str>) -> Result<Sheet, Vec<crate::problem::Problem>> {
+    if let (Some(kept), Some(id)) = (kept, fragment.and_then(crate::fragment::sheet_id)) {
+        if let Some(sheet) = crate::saved::decode_sheet(kept).ok().and_then(|text| Sheet::parse(&text).ok()) {
+            if sheet.id == id {
+                return Ok(sheet);
+            }
+        }
+    }
+    Sheet::kontum()
+}
+
 pub fn preset_name(preset: Preset, locale: Locale) -> &'static str {
     match preset {
         Preset::Low => locale.pick("Thấp", "Low"),

@@ -348,3 +348,34 @@ fn typing_rebuilds_only_the_card_typed_into() {
     let english = cards(&s.view_with(&mut cache));
     assert!(english.iter().zip(&after).all(|(e, a)| !std::rc::Rc::ptr_eq(e, a)));
 }
+
+#[test]
+fn a_sheet_from_a_file_is_kept_and_opens_again_when_its_link_is_reloaded() {
+    let year_plan = include_str!("../../data/sheets/kontum-2022-year-plan.json");
+    let mut s = state();
+    s.act(act("import", "sheet", year_plan));
+    let kept = match s.outbox.as_slice() {
+        [Command::Store { key, value }] if key == crate::saved::SHEET_KEY => value.clone(),
+        other => panic!("expected the sheet to be kept, got {other:?}"),
+    };
+    s.act(act("field", "budget-revenue-2022:achieved", "2.930"));
+    let link = s.fragment();
+    // The reload: the link names the kept sheet, which opens with the link's scenario.
+    let sheet = initial_sheet(Some(&kept), Some(&link)).unwrap();
+    let again = State::new(sheet, Locale::Vi, Some(&link));
+    assert_eq!(again.sheet.id, "kontum-2022-year-plan");
+    assert_eq!(again.scenario.inputs.get("budget-revenue-2022").map(|i| i.achieved), Some(2930.0));
+    // Without a link naming it, a damaged entry, or an entry of another sheet: the bundled sheet.
+    let bundled = crate::sheet::KONTUM_SHEET_ID;
+    assert_eq!(initial_sheet(Some(&kept), None).unwrap().id, bundled);
+    assert_eq!(initial_sheet(Some("{\"v\":1"), Some(&link)).unwrap().id, bundled);
+    assert_eq!(initial_sheet(Some(&kept), Some("#v1;sheet=other;as=2022-09-30")).unwrap().id, bundled);
+    // A sheet named by `?sheet=` is not kept: the address has it.
+    let mut t = state();
+    t.act(act("import", "sheet-url", year_plan));
+    assert_eq!(t.sheet.id, "kontum-2022-year-plan");
+    assert!(t.outbox.is_empty());
+    // Storage that refuses the sheet says what a reload will do.
+    t.act(act("store-failed", crate::saved::SHEET_KEY, ""));
+    assert!(t.notice.as_ref().unwrap().text.contains("bảng có sẵn sẽ mở"));
+}

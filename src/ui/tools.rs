@@ -131,6 +131,15 @@ impl State {
                 self.outbox.push(Command::Remove { key: a.arg.to_string() });
                 self.notice = Notice::ok(l.pick("Đã xoá.", "Deleted."));
             }
+            "store-failed" if a.arg == saved::SHEET_KEY => {
+                self.notice = Notice::failed(
+                    l.pick(
+                        "Bảng chỉ tiêu đã mở, nhưng trình duyệt không giữ được nó: khi tải lại trang, bảng có sẵn sẽ mở.",
+                        "The target sheet is open, but the browser cannot keep it: a reload opens the bundled sheet.",
+                    ),
+                    Vec::new(),
+                )
+            }
             "store-failed" => {
                 self.notice = Notice::failed(
                     l.pick(
@@ -270,8 +279,9 @@ impl State {
         if text.len() > MAX_FILE {
             return self.notice = Notice::failed(nothing_changed(l), Vec::new());
         }
-        if what == "sheet" {
-            return self.load_sheet(text);
+        // A sheet from a file is kept in the browser; one from `?sheet=` is in the page's address already.
+        if what == "sheet" || what == "sheet-url" {
+            return self.load_sheet(text, what == "sheet");
         }
         match Scenario::parse(text, &self.sheet) {
             Ok(s) => {
@@ -287,8 +297,9 @@ impl State {
     }
 
     /// Replaces the sheet with the one in `text`, starting from an empty scenario; lists every problem
-    /// of a sheet that does not read and changes nothing.
-    pub fn load_sheet(&mut self, text: &str) {
+    /// of a sheet that does not read and changes nothing. With `keep`, the sheet is stored in the
+    /// browser, so that a reload of its link opens it again (`saved::SHEET_KEY`).
+    pub fn load_sheet(&mut self, text: &str, keep: bool) {
         let l = self.locale;
         match Sheet::parse(text) {
             Ok(sheet) => {
@@ -300,10 +311,17 @@ impl State {
                 self.expanded.clear();
                 self.tables.clear();
                 self.open(empty, Source::Empty);
-                self.notice = Notice::ok(l.pick(
-                    format!("Đã mở bảng chỉ tiêu \"{title}\"."),
-                    format!("Opened the target sheet \"{title}\"."),
-                ));
+                let mut said = l
+                    .pick(format!("Đã mở bảng chỉ tiêu \"{title}\"."), format!("Opened the target sheet \"{title}\"."));
+                if keep && text.len() <= saved::MAX_SHEET {
+                    self.outbox.push(Command::Store { key: saved::SHEET_KEY.into(), value: saved::encode_sheet(text) });
+                } else if keep {
+                    said.push_str(l.pick(
+                        " Bảng quá lớn để trình duyệt giữ lại: khi tải lại trang, bảng có sẵn sẽ mở.",
+                        " It is too large for the browser to keep: a reload opens the bundled sheet.",
+                    ));
+                }
+                self.notice = Notice::ok(said);
             }
             Err(p) => {
                 self.notice = Notice::rejected(l.pick("Bảng chỉ tiêu có lỗi.", "The target sheet has problems."), &p, l)

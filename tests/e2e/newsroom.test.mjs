@@ -241,6 +241,16 @@ test('another sheet loads with ?sheet= and from a file; a bad one is listed and 
   await page.setInputFiles('#import-sheet', join(ROOT, 'data/sheets/kontum-2022-year-plan.json'));
   await page.waitForSelector('[data-target="new-enterprises-2022"]');
   assert.equal(await page.locator('[data-target]').count(), 4);
+  // The sheet from the file is kept in the browser: its link, opened again, opens it with the scenario.
+  await w.type('budget-revenue-2022', 'achieved', '2.930');
+  await page.waitForFunction(() => location.hash.includes('budget-revenue-2022=2930'));
+  const before = await w.projected('budget-revenue-2022');
+  await page.goto(env.server.url + (await page.evaluate(() => location.hash)));
+  await page.waitForSelector('[data-target="budget-revenue-2022"] .status');
+  assert.equal(await page.locator('[data-target]').count(), 4);
+  assert.equal(await page.inputValue('#budget-revenue-2022-achieved'), '2.930');
+  assert.equal(await w.projected('budget-revenue-2022'), before);
+  assert.equal(await page.locator('.notice[role="alert"]').count(), 0, 'no notice of a link for another sheet');
   assert.deepEqual(problems.filter((p) => !p.includes('404') && !p.includes('missing.json')), []);
   await context.close();
 });
