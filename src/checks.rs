@@ -8,6 +8,7 @@ use crate::num::{format_fixed, format_trimmed, parse_number};
 use crate::present;
 use crate::scenario::Scenario;
 use crate::sheet::Sheet;
+use crate::ui::{Action, State};
 
 const LOCALES: [Locale; 2] = [Locale::Vi, Locale::En];
 
@@ -20,6 +21,10 @@ pub fn scenario(data: &[u8]) {
     let again = Scenario::parse(&s.to_json_pretty(), &sheet);
     assert_eq!(again.as_ref(), Ok(&s), "a scenario must survive its JSON form");
     exercise(&sheet, &s);
+    // As the widget opens it from a file, and shows it.
+    let mut state = State::new(sheet, Locale::Vi, None);
+    state.act(Action { act: "import", arg: "scenario", value: text });
+    show(&mut state);
 }
 
 /// Any bytes as a target sheet: reading never panics; a sheet that reads projects an empty scenario and
@@ -29,6 +34,7 @@ pub fn sheet(data: &[u8]) {
     let Ok(sheet) = Sheet::parse(text) else { return };
     let s = Scenario::empty(&sheet);
     exercise(&sheet, &s);
+    show(&mut State::new(sheet, Locale::En, None));
 }
 
 /// Any text as a URL fragment: decoding never panics, and a scenario that decodes encodes to a fragment
@@ -36,6 +42,11 @@ pub fn sheet(data: &[u8]) {
 pub fn fragment(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else { return };
     let Ok(sheet) = Sheet::kontum() else { panic!("the bundled sheet must be valid") };
+    // As the widget opens a link: the sheet it names, then the scenario or a notice of its problems.
+    let _ = crate::fragment::sheet_id(text);
+    let opened = crate::ui::initial_sheet(None, Some(text));
+    assert_eq!(opened.as_ref().map(|s| s.id.as_str()), Ok(sheet.id.as_str()), "no sheet is kept here");
+    show(&mut State::new(sheet.clone(), Locale::Vi, Some(text)));
     let Ok(s) = crate::fragment::decode(text, &sheet) else { return };
     let again = crate::fragment::decode(&crate::fragment::encode(&s, &sheet), &sheet);
     assert_eq!(again.as_ref(), Ok(&s), "a decoded fragment must survive encoding");
@@ -54,6 +65,19 @@ pub fn number(data: &[u8]) {
             }
             let _ = format_trimmed(x, 2, l);
         }
+    }
+}
+
+/// Builds the whole widget's view in both languages, with a card's assumptions and data table open.
+fn show(state: &mut State) {
+    for l in LOCALES {
+        state.locale = l;
+        let _ = state.view();
+    }
+    if let Some(t) = state.sheet.targets.first().map(|t| t.id.clone()) {
+        state.act(Action { act: "more", arg: &t, value: "" });
+        state.act(Action { act: "table", arg: &format!("table-{t}"), value: "" });
+        let _ = state.view();
     }
 }
 
