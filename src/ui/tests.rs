@@ -51,6 +51,7 @@ fn a_bad_number_shows_a_message_and_keeps_the_last_good_value() {
 #[test]
 fn a_preset_replaces_typed_text_with_the_new_value_and_an_edit_keeps_the_preset() {
     let mut s = state();
+    s.act(act("more", "budget-revenue", ""));
     s.act(act("field", "budget-revenue:assume", "200"));
     assert!(s.act(act("preset", "high", "")));
     let page = s.view();
@@ -117,8 +118,11 @@ fn toggles_open_and_close_the_assumptions_and_the_data_tables() {
         (attr(&b, "aria-expanded").map(String::from), attr(&panel, "hidden").is_some())
     };
     assert_eq!(more(&s), (Some("false".into()), true));
+    // Closed, the assumptions' fields are not built at all; open, they are.
+    assert!(by_attr(&s.view(), "id", "budget-revenue-assume").is_none());
     s.act(act("more", "budget-revenue", ""));
     assert_eq!(more(&s), (Some("true".into()), false));
+    assert!(by_attr(&s.view(), "id", "budget-revenue-assume").is_some());
     s.act(act("more", "budget-revenue", ""));
     assert_eq!(more(&s), (Some("false".into()), true));
 

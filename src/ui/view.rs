@@ -338,24 +338,33 @@ impl State {
         } else {
             l.pick("Thêm giả định", "More assumptions")
         };
+        // Fields not shown are not built (their wrappers stay, empty and hidden): a card of a large
+        // sheet stays light, and the page builds a field when it is asked for.
+        let mut start_box = hidden(Node::new("div"), !specs[Field::Start as usize].shown);
+        if specs[Field::Start as usize].shown {
+            start_box = start_box.child(field(Field::Start));
+        }
+        let mut more = hidden(Node::new("div"), !specs[Field::Assume as usize].shown);
+        if specs[Field::Assume as usize].shown {
+            let mut panel = hidden(Node::new("div").attr("id", more_id.clone()).class("inputs more-inputs"), !expanded);
+            if expanded {
+                panel = panel.child(field(Field::Assume)).child(field(Field::Volatility));
+            }
+            more = more
+                .child(
+                    button("more", "more", &t.id, more_text)
+                        .attr("aria-expanded", expanded.to_string())
+                        .attr("aria-controls", more_id),
+                )
+                .child(panel);
+        }
         let mut card = Node::new("li")
             .class(if t.part_of.is_some() { "target card part" } else { "target card" })
             .attr("data-target", t.id.clone())
             .attr("data-status", status.code())
             .child(wrap("", present::card_output(&self.sheet, t, input, outcome, l)))
-            .child(Node::new("div").class("inputs").children([
-                field(Field::Achieved),
-                hidden(Node::new("div"), !specs[Field::Start as usize].shown).child(field(Field::Start)),
-            ]))
-            .child(
-                hidden(Node::new("div"), !specs[Field::Assume as usize].shown).children([
-                    button("more", "more", &t.id, more_text)
-                        .attr("aria-expanded", expanded.to_string())
-                        .attr("aria-controls", more_id.clone()),
-                    hidden(Node::new("div").attr("id", more_id).class("inputs more-inputs"), !expanded)
-                        .children([field(Field::Assume), field(Field::Volatility)]),
-                ]),
-            );
+            .child(Node::new("div").class("inputs").children([field(Field::Achieved), start_box]))
+            .child(more);
         if let (Some(o), Some(i)) = (outcome, input) {
             let table = present::target_table(&self.sheet, t, o, i, self.scenario.as_of, l);
             let mut chart = Node::new("div")
