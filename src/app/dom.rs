@@ -13,7 +13,7 @@
 use crate::markup::Node;
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Document, Element};
+use web_sys::Element;
 
 /// Whether `value` is the element's live property rather than an attribute.
 fn value_is_property(tag: &str) -> bool {
@@ -43,17 +43,15 @@ extern "C" {
 }
 
 /// Builds the element for `node`; `svg` says whether it lies inside an `<svg>` (SVG's namespace).
-pub fn build(_doc: &Document, node: &Node, svg: bool) -> Option<Element> {
-    Some(build_described(&node.describe(), svg))
+pub fn build(node: &Node, svg: bool) -> Element {
+    build_described(&node.describe(), svg)
 }
 
 /// Makes `el`, which shows `old`, show `new`.
-pub fn patch(doc: &Document, el: &Element, old: &Node, new: &Node, svg: bool) {
+pub fn patch(el: &Element, old: &Node, new: &Node, svg: bool) {
     let svg = svg || new.tag == "svg";
     if old.tag != new.tag || old.text.is_empty() != new.text.is_empty() {
-        if let Some(fresh) = build(doc, new, svg) {
-            let _ = el.replace_with_with_node_1(&fresh);
-        }
+        let _ = el.replace_with_with_node_1(&build(new, svg));
         return;
     }
     let property = value_is_property(new.tag);
@@ -75,7 +73,7 @@ pub fn patch(doc: &Document, el: &Element, old: &Node, new: &Node, svg: bool) {
             t.set_node_value(Some(&new.text));
         }
     }
-    patch_children(doc, el, &old.children, &new.children, svg);
+    patch_children(el, &old.children, &new.children, svg);
     if let Some(v) = value_of(new) {
         set_value(el, v);
     }
@@ -84,7 +82,7 @@ pub fn patch(doc: &Document, el: &Element, old: &Node, new: &Node, svg: bool) {
 /// Makes the element children of `parent`, which show `old`, show `new`. A child equal to the one shown
 /// (the same `Rc`, or the same content) is left alone without asking the page for its element, so that a
 /// long list with one change costs one element lookup, not one per item.
-pub fn patch_children(doc: &Document, parent: &Element, old: &[Rc<Node>], new: &[Rc<Node>], svg: bool) {
+pub fn patch_children(parent: &Element, old: &[Rc<Node>], new: &[Rc<Node>], svg: bool) {
     // Most elements patched are leaves: no need to ask the page for their children.
     if old.is_empty() && new.is_empty() {
         return;
@@ -98,18 +96,18 @@ pub fn patch_children(doc: &Document, parent: &Element, old: &[Rc<Node>], new: &
                 Some(o) if o == n => {}
                 Some(o) => {
                     if let Some(c) = elements.item(i as u32) {
-                        patch(doc, &c, o, n, svg);
+                        patch(&c, o, n, svg);
                     }
                 }
                 // The page holds an element the last tree did not: build afresh.
                 None => {
-                    if let (Some(c), Some(fresh)) = (elements.item(i as u32), build(doc, n, svg)) {
-                        let _ = c.replace_with_with_node_1(&fresh);
+                    if let Some(c) = elements.item(i as u32) {
+                        let _ = c.replace_with_with_node_1(&build(n, svg));
                     }
                 }
             }
-        } else if let Some(fresh) = build(doc, n, svg) {
-            let _ = parent.append_child(&fresh);
+        } else {
+            let _ = parent.append_child(&build(n, svg));
         }
     }
     // Elements beyond the new children go, from the last.

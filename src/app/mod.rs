@@ -25,36 +25,24 @@ pub fn mount() {
     start(root, platform::initial_locale(), platform::fragment(), &platform::query());
 }
 
-/// Mounts the widget for the bundled sheet into `root`, in `locale`, with the flags of `query`, starting
-/// from the scenario in `fragment` if it reads.
+/// Mounts the widget into `root`, in `locale`, with the flags of `query`, starting from the scenario in
+/// `fragment` if it reads, for the bundled sheet or the one kept from a file that the fragment names.
 pub fn start(root: web_sys::HtmlElement, locale: Locale, fragment: Option<String>, query: &str) {
     let el: web_sys::Element = root.clone().unchecked_into();
     let query = query.to_string();
     let (flags, warnings) = crate::embed::read(&crate::embed::query_pairs(&query));
     warnings.iter().for_each(|w| platform::warn(w));
-    let kept = platform::stored(crate::saved::SHEET_KEY).into_iter().find(|(k, _)| k == crate::saved::SHEET_KEY);
-    leptos::mount::mount_to(root, move || {
-        match crate::ui::initial_sheet(kept.map(|(_, v)| v).as_deref(), fragment.as_deref()) {
-            Ok(sheet) => run(el, State::new(sheet, locale, fragment.as_deref()), flags, fragment, query),
-            Err(problems) => show(&el, crate::present::problems(&problems, locale)),
-        }
+    let kept = platform::stored_item(crate::saved::SHEET_KEY);
+    leptos::mount::mount_to(root, move || match crate::ui::initial_sheet(kept.as_deref(), fragment.as_deref()) {
+        Ok(sheet) => run(el, State::new(sheet, locale, fragment.as_deref()), flags, fragment, query),
+        Err(problems) => build_into(&el, &crate::present::problems(&problems, locale)),
     })
     .forget();
 }
 
 /// Builds `node` at the end of `parent`, as a render builds a new part of the widget.
 pub fn build_into(parent: &web_sys::Element, node: &Node) {
-    if let Some(doc) = parent.owner_document() {
-        if let Some(el) = dom::build(&doc, node, false) {
-            let _ = parent.append_child(&el);
-        }
-    }
-}
-
-fn show(root: &web_sys::Element, node: Node) {
-    if let Some(doc) = root.owner_document() {
-        dom::patch_children(&doc, root, &[], &[Rc::new(node)], false);
-    }
+    let _ = parent.append_child(&dom::build(node, false));
 }
 
 /// Does what `a` says, then what the state asks of the browser (downloads, storage, the clipboard).
@@ -116,10 +104,7 @@ fn run(root: web_sys::Element, mut initial: State, flags: Flags, fragment: Optio
     Effect::new(move |shown: Option<Rc<Node>>| {
         state.with(|s| {
             let page = Rc::new(s.view_with(&mut cards));
-            if let Some(doc) = host.owner_document() {
-                let old = shown.as_slice();
-                dom::patch_children(&doc, &host, old, std::slice::from_ref(&page), false);
-            }
+            dom::patch_children(&host, shown.as_slice(), std::slice::from_ref(&page), false);
             if s.widths.0 == 0 || s.widths.1 == 0 {
                 request_animation_frame(remeasure.clone());
             }

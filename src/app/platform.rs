@@ -25,7 +25,7 @@ fn storage() -> Option<web_sys::Storage> {
 pub fn initial_locale() -> Locale {
     query_flag("lang")
         .and_then(|c| Locale::from_code(&c))
-        .or_else(|| storage()?.get_item(LANG_KEY).ok().flatten().and_then(|c| Locale::from_code(&c)))
+        .or_else(|| stored_item(LANG_KEY).and_then(|c| Locale::from_code(&c)))
         .unwrap_or_default()
 }
 
@@ -129,6 +129,11 @@ pub fn page_url() -> String {
 
 pub fn warn(message: &str) {
     web_sys::console::warn_1(&message.into());
+}
+
+/// The stored value of `key`, if any. A blocked store reads as empty.
+pub fn stored_item(key: &str) -> Option<String> {
+    storage()?.get_item(key).ok().flatten()
 }
 
 /// Every stored `(key, value)` whose key starts with `prefix`. A blocked store reads as empty.
