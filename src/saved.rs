@@ -72,53 +72,60 @@ pub fn clean_name(name: &str) -> String {
     name.split_whitespace().collect::<Vec<_>>().join(" ").chars().filter(|c| !c.is_control()).take(MAX_NAME).collect()
 }
 
-/// The stored form of an entry, in the current version.
-pub fn encode(entry: &Entry) -> String {
+/// A stored form: an object of text fields with the current schema version.
+fn stored_form(fields: &[(&str, &str)]) -> String {
     let mut m = Map::new();
     m.insert("v".into(), Value::from(VERSION));
-    m.insert("name".into(), Value::from(entry.name.as_str()));
-    m.insert("sheet".into(), Value::from(entry.sheet.as_str()));
-    m.insert("scenario".into(), Value::from(entry.scenario.as_str()));
+    for (k, v) in fields {
+        m.insert((*k).into(), Value::from(*v));
+    }
     Value::Object(m).to_string()
+}
+
+/// The object a stored form of a version this widget reads holds, if it is at most `max` bytes. Version
+/// 1 is the only one yet; a later version adds its migration here.
+fn read_stored(text: &str, max: usize) -> Result<Map<String, Value>, Damage> {
+    if text.len() > max {
+        return Err(Damage::TooLarge);
+    }
+    match serde_json::from_str(text) {
+        Ok(Value::Object(obj)) => match obj.get("v").and_then(Value::as_u64) {
+            Some(1) => Ok(obj),
+            Some(v) => Err(Damage::Future(v)),
+            None => Err(Damage::Missing("v")),
+        },
+        _ => Err(Damage::NotJson),
+    }
+}
+
+fn text_of(obj: &Map<String, Value>, field: &'static str) -> Result<String, Damage> {
+    obj.get(field).and_then(Value::as_str).map(String::from).ok_or(Damage::Missing(field))
+}
+
+/// The stored form of an entry, in the current version.
+pub fn encode(entry: &Entry) -> String {
+    stored_form(&[("name", &entry.name), ("sheet", &entry.sheet), ("scenario", &entry.scenario)])
 }
 
 /// Reads a stored entry of any version this widget knows, migrating older ones.
 pub fn decode(text: &str) -> Result<Entry, Damage> {
-    if text.len() > MAX_ENTRY {
-        return Err(Damage::TooLarge);
-    }
-    let value: Value = serde_json::from_str(text).map_err(|_| Damage::NotJson)?;
-    let obj = value.as_object().ok_or(Damage::NotJson)?;
-    let text_of = |f: &'static str| obj.get(f).and_then(Value::as_str).map(String::from).ok_or(Damage::Missing(f));
-    match obj.get("v").and_then(Value::as_u64) {
-        Some(1) => {
-            Ok(Entry { name: clean_name(&text_of("name")?), sheet: text_of("sheet")?, scenario: text_of("scenario")? })
-        }
-        Some(v) => Err(Damage::Future(v)),
-        None => Err(Damage::Missing("v")),
-    }
+    let obj = read_stored(text, MAX_ENTRY)?;
+    Ok(Entry {
+        name: clean_name(&text_of(&obj, "name")?),
+        sheet: text_of(&obj, "sheet")?,
+        scenario: text_of(&obj, "scenario")?,
+    })
 }
 
 /// The stored form of a sheet opened from a file (its JSON text, as read).
 pub fn encode_sheet(text: &str) -> String {
-    let mut m = Map::new();
-    m.insert("v".into(), Value::from(VERSION));
-    m.insert("sheet".into(), Value::from(text));
-    Value::Object(m).to_string()
+    stored_form(&[("sheet", text)])
 }
 
 /// The JSON text of a kept sheet, from its stored form of any version this widget knows.
 pub fn decode_sheet(text: &str) -> Result<String, Damage> {
     // The text is escaped once more inside the entry: allow for that.
-    if text.len() > 2 * MAX_SHEET {
-        return Err(Damage::TooLarge);
-    }
-    let value: Value = serde_json::from_str(text).map_err(|_| Damage::NotJson)?;
-    match value.get("v").and_then(Value::as_u64) {
-        Some(1) => value.get("sheet").and_then(Value::as_str).map(String::from).ok_or(Damage::Missing("sheet")),
-        Some(v) => Err(Damage::Future(v)),
-        None => Err(Damage::Missing("v")),
-    }
+    text_of(&read_stored(text, 2 * MAX_SHEET)?, "sheet")
 }
 
 #[cfg(test)]
