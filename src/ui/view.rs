@@ -42,6 +42,16 @@ pub(super) fn button(class: &str, act: &str, arg: &str, text: impl Into<String>)
     Node::text_el("button", class, text).attr("type", "button").attr("data-act", act).attr("data-arg", arg)
 }
 
+/// A chart drawn at `width`; none while the width is unknown (0): the browser layer renders the
+/// widget once without charts, measures their boxes, and then draws each chart once, at its width.
+fn chart_at(width: u32, draw: impl FnOnce(u32) -> Node) -> Vec<Node> {
+    if width == 0 {
+        Vec::new()
+    } else {
+        vec![draw(width)]
+    }
+}
+
 /// A `hidden` attribute when `hide` holds.
 fn hidden(node: Node, hide: bool) -> Node {
     if hide {
@@ -158,7 +168,7 @@ impl State {
             wrap("", lines),
             Node::new("div")
                 .class("chart summary-chart")
-                .child(wrap("plot", self.chart_at(self.widths.0, |w| self.summary_chart(w))))
+                .child(wrap("plot", chart_at(self.widths.0, |w| self.summary_chart(w))))
                 .children(self.data_table("summary-table", present::summary_table(&self.sheet, &self.projection, l))),
             Node::text_el("p", "sr-only", present::scoreboard(&self.projection, l))
                 .attr("aria-live", "polite")
@@ -227,16 +237,6 @@ impl State {
         svg::chart(width, attainment::height_for(rows.len()) as u32, &label, |area| {
             let _ = attainment::draw(area, &attainment::Params { rows: &rows, palette: pal, scale: 1.0, target_label });
         })
-    }
-
-    /// A chart drawn at `width`; none while the width is unknown (0): the browser layer renders the
-    /// widget once without charts, measures their boxes, and then draws each chart once, at its width.
-    fn chart_at(&self, width: u32, draw: impl FnOnce(u32) -> Node) -> Vec<Node> {
-        if width == 0 {
-            Vec::new()
-        } else {
-            vec![draw(width)]
-        }
     }
 
     /// The as-of month, the scenario's source, the presets and reset.
@@ -369,7 +369,7 @@ impl State {
             let table = present::target_table(&self.sheet, t, o, i, self.scenario.as_of, l);
             let mut chart = Node::new("div")
                 .class("chart target-chart")
-                .child(wrap("plot", self.chart_at(self.widths.1, |w| self.target_chart(t, o, i, w))))
+                .child(wrap("plot", chart_at(self.widths.1, |w| self.target_chart(t, o, i, w))))
                 .children(self.data_table(&format!("table-{}", t.id), table));
             if !self.compact {
                 chart = chart.child(
