@@ -39,12 +39,16 @@ pub fn difference(sheet: &Sheet, target: &Target, d: f64, locale: Locale) -> Str
     } else {
         "±"
     };
-    let unit = sheet.unit(target);
     let number = format_fixed(d.abs(), target.decimals, locale);
+    format!("{sign}{}", change_of(&number, sheet.unit(target), locale))
+}
+
+/// `number` as a change of a quantity in `unit`: a change of a percentage is in percentage points.
+fn change_of(number: &str, unit: &Unit, locale: Locale) -> String {
     if unit.attaches() {
-        format!("{sign}{number} {}", locale.pick("điểm %", "percentage points"))
+        format!("{number} {}", locale.pick("điểm %", "percentage points"))
     } else {
-        format!("{sign}{}", with_unit(&number, unit, locale))
+        with_unit(number, unit, locale)
     }
 }
 
@@ -134,14 +138,8 @@ pub fn times(ratio: f64, locale: Locale) -> String {
 
 /// A per-month rate with its unit: "357 tỷ đồng mỗi tháng", "7,7 điểm % mỗi tháng".
 pub fn per_month(sheet: &Sheet, target: &Target, rate: f64, locale: Locale) -> String {
-    let unit = sheet.unit(target);
     let number = format_fixed(rate, target.decimals.clamp(1, 2), locale);
-    let amount = if unit.attaches() {
-        format!("{number} {}", locale.pick("điểm %", "percentage points"))
-    } else {
-        with_unit(&number, unit, locale)
-    };
-    format!("{amount} {}", locale.pick("mỗi tháng", "a month"))
+    format!("{} {}", change_of(&number, sheet.unit(target), locale), locale.pick("mỗi tháng", "a month"))
 }
 
 /// The comparator in words before a value: "trên 1.700 tỷ đồng" / "more than 1,700 billion VND".
