@@ -272,6 +272,7 @@ fn compare_shows_both_projections_and_the_difference() {
         "Thu ngân sách nhà nướcA1.260 tỷ đồng✕ Khó đạtB1.386 tỷ đồng▲ Cần tăng tốcB − A+126 tỷ đồng"
     );
     assert!(by_attr(&page, "data-target", "cmp-jobs").is_none(), "no data in either: not listed");
+    assert!(page.text_content().contains("15 chỉ tiêu chưa có số liệu trong cả hai kịch bản."));
 }
 
 /// The cards of a view, as the shared nodes the page's patch compares by pointer.

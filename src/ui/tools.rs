@@ -674,10 +674,13 @@ impl State {
         );
         out.push(Node::new("ul").class("compare-list").children(self.compare_rows(&self.projection, &pb)));
         let neither = self
-            .projection
-            .results
+            .sheet
+            .targets
             .iter()
-            .filter(|r| r.outcome.is_none() && pb.get(&r.id).is_none_or(|b| b.outcome.is_none()))
+            .filter(|t| {
+                self.projection.for_target(t).is_some_and(|a| a.outcome.is_none())
+                    && pb.for_target(t).is_none_or(|b| b.outcome.is_none())
+            })
             .count();
         if neither > 0 {
             out.push(Node::text_el(
