@@ -133,6 +133,20 @@ pub fn same_origin_path(p: &str) -> Option<String> {
     ok.then(|| p.to_string())
 }
 
+/// A value for a query string: percent-encoded as UTF-8, except unreserved characters and `/`, so that
+/// a path such as `sheets/kontum-2022-year-plan.json` stays readable.
+pub fn query_value(v: &str) -> String {
+    let mut out = String::with_capacity(v.len());
+    for b in v.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~' | b'/') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
 /// The pym.js height message (`pymxPYMx{id}xPYMxheightxPYMx{height}`).
 pub fn pym_message(id: &str, height: u32) -> String {
     format!("pymxPYMx{id}xPYMxheightxPYMx{height}")
@@ -167,10 +181,12 @@ window.addEventListener("message", function (e) {
 });
 </script>"#;
 
-/// The `<iframe>` snippet for `url`, titled `title`: full width, lazy, no border, no inner scrollbar.
+/// The `<iframe>` snippet for `url`, titled `title`: full width, lazy, no border, no inner scrollbar;
+/// the frame may write to the clipboard (its Share tool copies links), which a cross-origin frame may
+/// not do unless the host allows it.
 pub fn iframe_snippet(url: &str, title: &str) -> String {
     format!(
-        "<iframe src=\"{}\" title=\"{}\" loading=\"lazy\" scrolling=\"no\" style=\"width:100%;min-width:280px;max-width:100%;height:900px;border:0\"></iframe>",
+        "<iframe src=\"{}\" title=\"{}\" allow=\"clipboard-write\" loading=\"lazy\" scrolling=\"no\" style=\"width:100%;min-width:280px;max-width:100%;height:900px;border:0\"></iframe>",
         attr_escape(url),
         attr_escape(title)
     )
@@ -179,6 +195,19 @@ pub fn iframe_snippet(url: &str, title: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_query_value_keeps_a_path_readable_and_reads_back() {
+        let path = "sheets/kế hoạch&x=1.json";
+        let v = query_value(path);
+        assert_eq!(v, "sheets/k%E1%BA%BF%20ho%E1%BA%A1ch%26x%3D1.json");
+        assert_eq!(query_pairs(&format!("?sheet={v}&lang=en")), pairs(&[("sheet", path), ("lang", "en")]));
+    }
+
+    #[test]
+    fn the_snippet_lets_the_frame_copy() {
+        assert!(iframe_snippet("https://w.example/", "t").contains(" allow=\"clipboard-write\" "));
+    }
 
     fn pairs(q: &[(&str, &str)]) -> Vec<(String, String)> {
         q.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()

@@ -118,7 +118,7 @@ impl TargetResult {
     }
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct Projection {
     /// Months elapsed at the as-of date, and months left in the period.
     pub elapsed: f64,
@@ -479,6 +479,12 @@ pub enum Preset {
 impl Preset {
     pub const ALL: [Preset; 4] = [Preset::Low, Preset::Base, Preset::High, Preset::Required];
 
+    /// The preset in force in a scenario as it was opened: Base (the pace so far) when it assumes
+    /// nothing for the months left, else none (its assumptions are its own).
+    pub fn in_force(scenario: &Scenario) -> Option<Preset> {
+        scenario.inputs.iter().all(|(_, i)| i.assume.is_none()).then_some(Preset::Base)
+    }
+
     pub fn code(self) -> &'static str {
         match self {
             Preset::Low => "low",
@@ -499,12 +505,30 @@ fn scale_favourably(rate: f64, k: f64) -> f64 {
     }
 }
 
-/// Derives a preset from `scenario`. Inputs, volatility and the as-of date are kept; only the
-/// assumptions for the months left change.
+/// A preset's rate rounded to two more decimals than the target's own, so that a link carries
+/// `v10.8`, not `v10.799999999999999`; the required pace is rounded up (towards meeting the target), so
+/// that it still meets it. Two more than the target's: a flow of 8 communes over six months has a pace
+/// of 1.33 a month, which its own precision (whole communes) would turn into 1.
+fn preset_round(target: &Target, rate: f64, up: bool) -> f64 {
+    let scale = 10f64.powi(i32::from(target.decimals) + 2);
+    let x = rate * scale;
+    let n = if up { x.ceil() } else { x.round() };
+    if n.is_finite() {
+        n / scale
+    } else {
+        rate
+    }
+}
+
+/// Derives a preset from `scenario`. Inputs, volatility and the as-of date are kept; every assumption
+/// for the months left is set from the pace so far (never from an assumption already there, so
+/// presets never compound): Base removes them (the pace so far is the default), Low and High scale the
+/// pace so far by 0.8 and 1.2 (favourably: a falling trend is divided), Required sets the rate that
+/// just meets the target.
 pub fn apply_preset(sheet: &Sheet, scenario: &Scenario, preset: Preset) -> Scenario {
     let mut out = scenario.clone();
     let k = match preset {
-        Preset::Base => return out,
+        Preset::Base => 1.0,
         Preset::Low => LOW_FACTOR,
         Preset::High => HIGH_FACTOR,
         Preset::Required => 0.0,
@@ -512,9 +536,12 @@ pub fn apply_preset(sheet: &Sheet, scenario: &Scenario, preset: Preset) -> Scena
     let total = f64::from(sheet.months());
     let elapsed = months_elapsed(sheet, scenario.as_of);
     for (id, input) in out.inputs.iter_mut() {
+        if preset == Preset::Base {
+            input.assume = None;
+            continue;
+        }
         let Some(target) = sheet.target(id) else { continue };
         let current = current_rate(target, input, elapsed);
-        let assumed = assumed_rate(target, input, current);
         let rate = if preset == Preset::Required {
             let mut shifted = target.clone();
             shifted.value += strict_step(target);
@@ -524,8 +551,9 @@ pub fn apply_preset(sheet: &Sheet, scenario: &Scenario, preset: Preset) -> Scena
                 _ => continue,
             }
         } else {
-            scale_favourably(assumed, k)
+            scale_favourably(current, k)
         };
+        let rate = preset_round(target, rate, preset == Preset::Required);
         let rate = if target.kind == Kind::Average { clamp_to_bound(target, rate) } else { rate };
         input.assume =
             Some(Assume::rate_for(target.kind, if target.kind == Kind::Flow { rate.max(0.0) } else { rate }));
@@ -808,10 +836,12 @@ mod tests {
             ],
         );
         let low = apply_preset(&sheet, &s, Preset::Low);
-        assert_eq!(low.inputs["budget-revenue"].assume, Some(Assume::Pace(210.0 * 0.8)));
-        assert_eq!(low.inputs["grdp-growth"].assume, Some(Assume::Value(9.0 * 0.8)));
+        assert_eq!(low.inputs["budget-revenue"].assume, Some(Assume::Pace(168.0)));
+        assert_eq!(low.inputs["grdp-growth"].assume, Some(Assume::Value(7.2)));
         let high = apply_preset(&sheet, &s, Preset::High);
-        assert!(close(high.inputs["disbursement"].assume.unwrap().amount(), 23.0 / 3.0 * 1.2));
+        // 23 / 3 × 1.2 = 9.2, at two more decimals than the target's one.
+        assert_eq!(high.inputs["disbursement"].assume, Some(Assume::Change(9.2)));
+        assert_eq!(high.inputs["grdp-growth"].assume, Some(Assume::Value(10.8)), "no float noise");
         assert_eq!(apply_preset(&sheet, &s, Preset::Base), s);
         let required = apply_preset(&sheet, &s, Preset::Required);
         let p = project(&sheet, &required);
@@ -820,8 +850,23 @@ mod tests {
                 assert!(r.status().is_met(), "{}: {:?}", r.id, r.outcome);
             }
         }
-        // "More than 525" needs 526: one more than the boundary at the target's precision.
-        assert!(close(outcome(&p, "new-party-members").projected, 526.0));
+        // "More than 525" needs 526: one more than the boundary at the target's precision; the pace is
+        // rounded up to the hundredth (108.67 a month for three months).
+        assert!(close(outcome(&p, "new-party-members").projected, 200.0 + 3.0 * 108.67));
         assert_eq!(p.met, 5);
+    }
+
+    #[test]
+    fn presets_start_from_the_pace_so_far_never_from_an_assumption() {
+        let sheet = kontum();
+        let mut s = scenario(&sheet, "2022-09-30", &[("budget-revenue", input(630.0)), ("grdp-growth", input(9.0))]);
+        let high = apply_preset(&sheet, &s, Preset::High);
+        // High applied to High is still High, not 1.44 times the pace; Low from High is 0.8 times the pace.
+        assert_eq!(apply_preset(&sheet, &high, Preset::High), high);
+        assert_eq!(apply_preset(&sheet, &high, Preset::Low).inputs["grdp-growth"].assume, Some(Assume::Value(7.2)));
+        // Base is the pace so far: it removes an assumption typed by hand.
+        s.inputs.get_mut("budget-revenue").unwrap().assume = Some(Assume::Pace(500.0));
+        assert_eq!(apply_preset(&sheet, &s, Preset::Base).inputs["budget-revenue"].assume, None);
+        assert_eq!(apply_preset(&sheet, &s, Preset::Low).inputs["budget-revenue"].assume, Some(Assume::Pace(168.0)));
     }
 }

@@ -12,6 +12,7 @@
 //! Numbers use a point for decimals and no grouping. Decoding builds the scenario's JSON form and reads
 //! it with `Scenario::from_value`, so a link is checked exactly as a file is.
 
+use crate::engine::Preset;
 use crate::problem::{Problem, ProblemKind};
 use crate::scenario::{Assume, Scenario, SCENARIO_VERSION};
 use crate::sheet::Sheet;
@@ -67,15 +68,48 @@ fn number(x: f64) -> String {
     s.strip_suffix(".0").map(str::to_string).unwrap_or(s)
 }
 
+/// What a link says beyond its scenario: whether it is the bundled sheet's published figures (as they
+/// are, or as the reader changed them), and the preset in force.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Origin {
+    pub published: Option<Published>,
+    /// Low, High or Required (Base, the pace so far, is what a scenario without assumptions means).
+    pub preset: Option<Preset>,
+}
+
+/// How a link holds the published figures.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Published {
+    /// `src=published`: by name, with no figures, so that the page shows them with their notes and
+    /// sources (and any correction made to them since).
+    AsThey,
+    /// `src=published-edited`: the figures in the link are the published ones as the reader changed them.
+    Edited,
+}
+
 /// The fragment for `scenario` (without the leading `#`). Targets come in id order.
 pub fn encode(scenario: &Scenario, sheet: &Sheet) -> String {
+    encode_link(scenario, sheet, Origin::default())
+}
+
+/// The fragment for `scenario` with its `origin`: the published figures as they are travel by name.
+pub fn encode_link(scenario: &Scenario, sheet: &Sheet, origin: Origin) -> String {
     let mut parts = vec![format!("v{FRAGMENT_VERSION}")];
     if sheet.id != crate::sheet::KONTUM_SHEET_ID {
         parts.push(format!("sheet={}", percent_encode(&sheet.id)));
     }
     parts.push(format!("as={}", scenario.as_of.iso()));
-    if !scenario.name.is_empty() {
-        parts.push(format!("n={}", percent_encode(&scenario.name)));
+    match origin.published {
+        Some(Published::AsThey) => parts.push("src=published".into()),
+        Some(Published::Edited) => parts.push("src=published-edited".into()),
+        None if !scenario.name.is_empty() => parts.push(format!("n={}", percent_encode(&scenario.name))),
+        None => {}
+    }
+    if let Some(p) = origin.preset.filter(|p| *p != Preset::Base) {
+        parts.push(format!("preset={}", p.code()));
+    }
+    if origin.published == Some(Published::AsThey) {
+        return parts.join(";");
     }
     for (id, input) in scenario.inputs.iter() {
         let mut field = percent_encode(id);
@@ -116,6 +150,13 @@ pub fn sheet_id(fragment: &str) -> Option<String> {
 /// Reads a fragment (with or without its leading `#`) into a scenario for `sheet`, or every problem
 /// found. Versions before the current one will be migrated here; there are none yet.
 pub fn decode(fragment: &str, sheet: &Sheet) -> Result<Scenario, Vec<Problem>> {
+    decode_link(fragment, sheet).map(|(s, _)| s)
+}
+
+/// Reads a fragment as [`decode`] does, with what it says of its origin. A link of the published
+/// figures as they are has no figures of its own: its scenario is empty, and the widget opens the
+/// published one.
+pub fn decode_link(fragment: &str, sheet: &Sheet) -> Result<(Scenario, Origin), Vec<Problem>> {
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
     if fragment.len() > MAX_FRAGMENT {
         return Err(vec![problem("", ProblemKind::TooLarge)]);
@@ -133,13 +174,32 @@ pub fn decode(fragment: &str, sheet: &Sheet) -> Result<Scenario, Vec<Problem>> {
     root.insert("version".into(), Value::from(SCENARIO_VERSION));
     root.insert("sheet".into(), Value::String(sheet.id.clone()));
     let mut inputs = Map::new();
+    let mut origin = Origin::default();
     for field in fields.filter(|f| !f.is_empty()) {
         let Some((key, value)) = field.split_once('=') else {
-            problems.push(problem(field, ProblemKind::Missing));
+            problems.push(problem(&excerpt(field), ProblemKind::Missing));
             continue;
         };
-        // Keys are written plainly (target ids are ASCII); an encoded key is an unknown target.
+        // Keys are written plainly (target ids are ASCII), but a link pasted from a message may hold
+        // encoded spaces ("%20as"): keys are decoded and trimmed, and so are values other than the name.
+        let key = percent_decode(key).unwrap_or_else(|| key.to_string());
+        let key = key.trim();
+        let plain = percent_decode(value).unwrap_or_else(|| value.to_string());
+        let value = if key == "n" { value } else { plain.trim() };
         match key {
+            "src" => match value {
+                "published" => origin.published = Some(Published::AsThey),
+                "published-edited" => origin.published = Some(Published::Edited),
+                _ => {
+                    problems.push(problem("src", ProblemKind::NotOneOf(excerpt(value), "published, published-edited")))
+                }
+            },
+            "preset" => match Preset::ALL.into_iter().find(|p| p.code() == value) {
+                Some(p) => origin.preset = Some(p),
+                None => {
+                    problems.push(problem("preset", ProblemKind::NotOneOf(excerpt(value), "low, base, high, required")))
+                }
+            },
             "as" => {
                 root.insert("as_of".into(), Value::String(value.to_string()));
             }
@@ -147,10 +207,10 @@ pub fn decode(fragment: &str, sheet: &Sheet) -> Result<Scenario, Vec<Problem>> {
                 Some(name) => {
                     root.insert("name".into(), Value::String(name));
                 }
-                None => problems.push(problem("n", ProblemKind::NotOneOf(value.to_string(), "%XX"))),
+                None => problems.push(problem("n", ProblemKind::NotOneOf(excerpt(value), "%XX"))),
             },
             "sheet" => {
-                let id = percent_decode(value).unwrap_or_default();
+                let id = value.to_string();
                 if id != sheet.id {
                     problems.push(problem("sheet", ProblemKind::OtherSheet(id)));
                 }
@@ -169,11 +229,23 @@ pub fn decode(fragment: &str, sheet: &Sheet) -> Result<Scenario, Vec<Problem>> {
             },
         }
     }
+    if origin.published == Some(Published::AsThey) && !inputs.is_empty() {
+        problems.push(problem("src", ProblemKind::NotOneOf("published".into(), "published-edited")));
+    }
     root.insert("inputs".into(), Value::Object(inputs));
     if !problems.is_empty() {
         return Err(problems);
     }
-    Scenario::from_value(&Value::Object(root), sheet)
+    Scenario::from_value(&Value::Object(root), sheet).map(|s| (s, origin))
+}
+
+/// At most 40 characters of a link's text, for a message.
+fn excerpt(s: &str) -> String {
+    let mut out: String = s.chars().take(40).collect();
+    if out.len() < s.len() {
+        out.push('…');
+    }
+    out
 }
 
 /// One target's input: "630", "60,s37", "9,v10.5", "6485,f1.1,d400", as the JSON form of an input.

@@ -132,8 +132,12 @@ fn run(root: web_sys::Element, mut initial: State, flags: Flags, fragment: Optio
         if field == (kind == "click") || (once && kind != "change") {
             return;
         }
-        let (act, arg) =
+        let (mut act, arg) =
             (el.get_attribute("data-act").unwrap_or_default(), el.get_attribute("data-arg").unwrap_or_default());
+        // A number field's `change` means the reader left it: its entry is over.
+        if act == "field" && kind == "change" {
+            act = "field-done".into();
+        }
         if act == "file" {
             leptos::task::spawn_local(async move {
                 match platform::read_file(el, crate::ui::MAX_FILE).await {
@@ -157,8 +161,8 @@ fn run(root: web_sys::Element, mut initial: State, flags: Flags, fragment: Optio
         leptos::task::spawn_local(async move {
             match platform::fetch_text(&path, crate::ui::MAX_FILE).await {
                 Ok(text) => {
-                    dispatch(state, "import", "sheet-url", &text);
                     state.update(|s| {
+                        s.open_sheet_url(&path, &text);
                         s.apply_flags(&flags);
                         if let Some(f) = fragment.as_deref().filter(|f| !f.is_empty()) {
                             s.open_link(f);

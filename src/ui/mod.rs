@@ -111,6 +111,10 @@ pub struct Draft {
     /// The field's committed value when the reader typed: once the value changes by other means (a
     /// preset, a reset), the field shows the new value instead.
     pub value: Option<f64>,
+    /// The value in force before the reader began this entry: while the text does not read, this one
+    /// stays in force (a half-typed "1,2,3" never leaves 1.2 behind). The field's `change` (the reader
+    /// leaves it) makes the value then in force the new start.
+    pub origin: Option<f64>,
 }
 
 /// A reader's action, read from the element it happened on: `data-act` names it, `data-arg` says on
@@ -127,16 +131,27 @@ pub struct Action<'a> {
 #[derive(Clone, Debug)]
 pub struct State {
     pub sheet: Sheet,
+    /// The same-origin path the sheet was loaded from (`?sheet=`), which links and snippets carry so
+    /// that they reopen it; `None` for the bundled sheet and one opened from a file.
+    pub sheet_url: Option<String>,
     /// Counts the sheets opened: whatever was built from an earlier sheet (a cached card) is stale.
     pub sheet_version: u32,
     pub locale: Locale,
     /// What the reader entered (or loaded).
     pub base: Scenario,
-    /// The preset applied on top of `base`.
-    pub preset: Preset,
+    /// The preset in force on top of `base`: it sets every assumption from the pace so far. `None`
+    /// after the reader types an assumption by hand (no preset button is then pressed).
+    pub preset: Option<Preset>,
     pub source: Source,
     /// Whether the reader changed anything since choosing the source.
     pub edited: bool,
+    /// Whether the scenario came from the page's link (embed flags that choose a scenario then yield).
+    pub linked: bool,
+    /// The date the figures opened belong to (the scenario's as-of date when it was opened), and the
+    /// targets whose figure the reader typed since, with the as-of date then: a figure whose date is
+    /// not the scenario's is read as if it were, and the reader is told so (`State::stale`).
+    pub figures_as_of: Date,
+    pub retyped: Vec<(String, Date)>,
     /// The problems of a link whose scenario could not be read (the default opened instead).
     pub link_problems: Vec<Problem>,
     /// Whether charts use the dark palette.
@@ -177,27 +192,24 @@ impl State {
     /// The state for `sheet`, starting from the scenario in `fragment` (the URL's `#...`) when there is
     /// one that reads, else from the published figures.
     pub fn new(sheet: Sheet, locale: Locale, fragment: Option<&str>) -> State {
-        let default = Source::default_for(&sheet);
-        let (base, source, link_problems) = match fragment.filter(|f| !f.trim_start_matches('#').is_empty()) {
-            None => (default.scenario(&sheet), default, Vec::new()),
-            Some(f) => match crate::fragment::decode(f, &sheet) {
-                Ok(s) => (s, Source::Link, Vec::new()),
-                Err(problems) => (default.scenario(&sheet), default, problems),
-            },
-        };
-        let projection = project(&sheet, &base);
+        let source = Source::default_for(&sheet);
+        let base = source.scenario(&sheet);
         let mut state = State {
             scenario: base.clone(),
             scenario_version: 0,
-            projection,
+            projection: Projection::default(),
+            figures_as_of: base.as_of,
+            retyped: Vec::new(),
             sheet,
+            sheet_url: None,
             sheet_version: 0,
             locale,
+            preset: Preset::in_force(&base),
             base,
-            preset: Preset::Base,
             source,
             edited: false,
-            link_problems,
+            linked: false,
+            link_problems: Vec::new(),
             dark: false,
             widths: (340, 300),
             expanded: Vec::new(),
@@ -215,14 +227,20 @@ impl State {
             saved: Vec::new(),
             outbox: Vec::new(),
         };
-        state.refresh();
+        match fragment.filter(|f| !f.trim_start_matches('#').is_empty()) {
+            Some(f) => state.open_link(f),
+            None => state.refresh(),
+        }
         state
     }
 
     /// Derives the scenario shown and its projection (of the targets shown, when the embed chose some).
     pub fn refresh(&mut self) {
         self.scenario_version = self.scenario_version.wrapping_add(1);
-        self.scenario = apply_preset(&self.sheet, &self.base, self.preset);
+        self.scenario = match self.preset {
+            Some(p) => apply_preset(&self.sheet, &self.base, p),
+            None => self.base.clone(),
+        };
         self.projection = project(&self.sheet, &self.scenario);
         if !self.only.is_empty() {
             self.projection = self.projection.only(&self.only);
@@ -250,10 +268,10 @@ impl State {
         self.theme = flags.theme;
         self.compact = flags.compact;
         self.embed_compact = flags.compact;
-        if self.source != Source::Link {
+        if !self.linked {
             match flags.start {
                 Some(Start::Empty) => self.load(Source::Empty),
-                Some(Start::Preset(p)) => self.preset = p,
+                Some(Start::Preset(p)) => self.preset = Some(p),
                 _ => {}
             }
         }
@@ -261,17 +279,35 @@ impl State {
         warnings
     }
 
-    /// The URL fragment for the scenario shown.
+    /// The URL fragment for the scenario shown: the published figures as they are travel by name (so
+    /// that a link or an embed shows their notes and sources), and the preset in force is named.
     pub fn fragment(&self) -> String {
-        crate::fragment::encode(&self.scenario, &self.sheet)
+        use crate::fragment::{Origin, Published};
+        let published = match (self.source, self.edited) {
+            (Source::Published, false) => Some(Published::AsThey),
+            (Source::Published, true) => Some(Published::Edited),
+            _ => None,
+        };
+        crate::fragment::encode_link(&self.scenario, &self.sheet, Origin { published, preset: self.preset })
     }
 
-    /// Changes the scenario. A preset in force is first made part of what the reader entered, so an
-    /// edit never silently undoes it and presets never compound.
-    pub fn edit(&mut self, change: impl FnOnce(&mut Scenario)) {
-        if self.preset != Preset::Base {
+    /// The targets whose figure is dated other than the scenario (the as-of date was moved after they
+    /// were entered), and the date each belongs to.
+    pub fn stale(&self) -> impl Iterator<Item = (&str, Date)> {
+        self.scenario.inputs.iter().filter_map(move |(id, _)| {
+            let date = self.retyped.iter().find(|(t, _)| t == id).map_or(self.figures_as_of, |(_, d)| *d);
+            (date != self.scenario.as_of).then_some((id, date))
+        })
+    }
+
+    /// Changes what the reader entered. A figure's change keeps the preset in force (it then follows
+    /// the new pace so far); a change of an assumption (`by_hand`) ends it: the preset's assumptions
+    /// become the reader's own, the hand edit goes on top, and no preset is in force. Presets never
+    /// compound: each is derived from the pace so far (`engine::apply_preset`).
+    pub fn edit(&mut self, by_hand: bool, change: impl FnOnce(&mut Scenario)) {
+        if by_hand && self.preset.is_some() {
             self.base = self.scenario.clone();
-            self.preset = Preset::Base;
+            self.preset = None;
         }
         change(&mut self.base);
         self.edited = true;
@@ -288,11 +324,11 @@ impl State {
     pub fn scenario_name(&self) -> String {
         let l = self.locale;
         let mut name = match self.source {
-            Source::Saved | Source::File if !self.base.name.is_empty() => self.base.name.clone(),
+            Source::Saved | Source::File | Source::Link if !self.base.name.is_empty() => self.base.name.clone(),
             s => s.name(l).to_string(),
         };
-        if self.preset != Preset::Base {
-            name = format!("{name} · {}", preset_name(self.preset, l));
+        if let Some(p) = self.preset.filter(|p| *p != Preset::Base) {
+            name = format!("{name} · {}", preset_name(p, l));
         }
         if self.edited {
             name.push_str(l.pick(" · đã chỉnh sửa", " · edited"));
@@ -314,14 +350,14 @@ impl State {
                 _ => return false,
             },
             "preset" => match Preset::ALL.into_iter().find(|p| p.code() == a.arg) {
-                Some(p) if p != self.preset => {
-                    self.preset = p;
+                Some(p) if Some(p) != self.preset => {
+                    self.preset = Some(p);
                     self.refresh();
                 }
                 _ => return false,
             },
             "as-of" => match Date::parse(a.value) {
-                Some(d) if d != self.scenario.as_of => self.edit(|s| s.as_of = d),
+                Some(d) if d != self.scenario.as_of => self.edit(false, |s| s.as_of = d),
                 _ => return false,
             },
             "source" => match a.value {
@@ -336,6 +372,7 @@ impl State {
             "more" => toggle(&mut self.expanded, a.arg),
             "table" => toggle(&mut self.tables, a.arg),
             "field" => return self.type_into(a.arg, a.value),
+            "field-done" => return self.leave_field(a.arg),
             _ => return self.tool_act(a),
         }
         true
@@ -352,18 +389,34 @@ impl State {
         let unit = self.sheet.unit(&t);
         let units = [unit.label.vi.as_str(), unit.label.en.as_str()];
         let draft_id = format!("{id}-{code}");
+        // The entry goes on while the field shows the reader's text for the value in force.
+        let origin =
+            self.drafts.iter().find(|d| d.id == draft_id && d.value == spec.value).map_or(spec.value, |d| d.origin);
         self.drafts.retain(|d| d.id != draft_id);
-        match parse_field(text, self.locale, &units, spec.min, spec.max) {
-            Ok(v) => {
-                if v != spec.value {
-                    self.edit(|s| present::apply_field(&mut s.inputs, &t, field, v));
-                }
-                self.drafts.push(Draft { id: draft_id, text: text.to_string(), error: None, value: v });
-            }
-            Err(e) => {
-                self.drafts.push(Draft { id: draft_id, text: text.to_string(), error: Some(e), value: spec.value })
+        let (value, error) = match parse_field(text, self.locale, &units, spec.min, spec.max) {
+            Ok(v) => (v, None),
+            Err(e) => (origin, Some(e)),
+        };
+        if value != spec.value {
+            self.edit(field == Field::Assume, |s| present::apply_field(&mut s.inputs, &t, field, value));
+            // A figure typed now belongs to the scenario's date.
+            if field == Field::Achieved && error.is_none() {
+                let as_of = self.scenario.as_of;
+                self.retyped.retain(|(t, _)| *t != id);
+                self.retyped.push((id.to_string(), as_of));
             }
         }
+        self.drafts.push(Draft { id: draft_id, text: text.to_string(), error, value, origin });
+        true
+    }
+
+    /// The reader left the field `TARGET:FIELD`: the value in force is where the next entry starts.
+    fn leave_field(&mut self, arg: &str) -> bool {
+        let Some(id) = arg.rsplit_once(':').map(|(t, f)| format!("{t}-{f}")) else { return false };
+        let Some(d) = self.drafts.iter_mut().find(|d| d.id == id && d.error.is_none() && d.origin != d.value) else {
+            return false;
+        };
+        d.origin = d.value;
         true
     }
 

@@ -53,13 +53,159 @@ fn a_preset_replaces_typed_text_with_the_new_value_and_an_edit_keeps_the_preset(
     let mut s = state();
     s.act(act("more", "budget-revenue", ""));
     s.act(act("field", "budget-revenue:assume", "200"));
+    assert_eq!(s.preset, None, "an assumption typed by hand: no preset is in force");
     assert!(s.act(act("preset", "high", "")));
     let page = s.view();
     let shown = attr(by_attr(&page, "id", "budget-revenue-assume").unwrap(), "value").unwrap().to_string();
-    assert_eq!(shown, "240");
+    // 630 in three months is 210 a month; High is 1.2 times that, not 1.2 times the 200 typed.
+    assert_eq!(shown, "252");
     s.act(act("field", "budget-revenue:achieved", "700"));
-    assert_eq!(s.preset, Preset::Base);
-    assert_eq!(s.scenario.inputs.get("budget-revenue").and_then(|i| i.assume).map(|a| a.amount()), Some(240.0));
+    assert_eq!(s.preset, Some(Preset::High), "a figure typed keeps the preset in force");
+    let pace = s.scenario.inputs.get("budget-revenue").and_then(|i| i.assume).map(|a| a.amount());
+    assert_eq!(pace, Some(280.0), "and the preset follows the new pace so far");
+}
+
+/// The value of an assumption in the scenario shown.
+fn assumed(s: &State, id: &str) -> Option<f64> {
+    s.scenario.inputs.get(id).and_then(|i| i.assume).map(|a| a.amount())
+}
+
+/// The pressed preset buttons of the page.
+fn pressed_presets(s: &State) -> Vec<String> {
+    fn walk(n: &Node, out: &mut Vec<String>) {
+        if n.attrs.iter().any(|(k, v)| *k == "data-act" && v == "preset")
+            && n.attrs.iter().any(|(k, v)| *k == "aria-pressed" && v == "true")
+        {
+            out.push(attr(n, "data-arg").unwrap_or_default().to_string());
+        }
+        n.children.iter().for_each(|c| walk(c, out));
+    }
+    let mut out = Vec::new();
+    walk(&s.view(), &mut out);
+    out
+}
+
+#[test]
+fn presets_never_stack_after_an_edit() {
+    // Issue 11, item 1: High, type 700 in revenue, Base: GRDP must be back at its pace so far (9%), and
+    // Low then 0.8 times that (7.2%), not 0.8 times High's.
+    let mut s = state();
+    let grdp = s.scenario.inputs.get("grdp-growth").map(|i| i.achieved).unwrap();
+    s.act(act("preset", "high", ""));
+    s.act(act("field", "budget-revenue:achieved", "700"));
+    assert_eq!(pressed_presets(&s), ["high"]);
+    s.act(act("preset", "base", ""));
+    assert_eq!(pressed_presets(&s), ["base"]);
+    assert_eq!(assumed(&s, "grdp-growth"), None, "Base is the pace so far");
+    assert_eq!(s.projection.get("grdp-growth").unwrap().outcome.as_ref().unwrap().projected, grdp);
+    assert!(!s.fragment().contains("grdp-growth=9,v"), "the link holds no preset's values: {}", s.fragment());
+    s.act(act("preset", "low", ""));
+    assert_eq!(assumed(&s, "grdp-growth"), Some(7.2));
+    assert!(s.fragment().contains("grdp-growth=9,v7.2;"), "{}", s.fragment());
+    // A hand edit of an assumption: no button pressed, and the next preset starts from the pace so far.
+    s.act(act("field", "grdp-growth:assume", "11"));
+    assert!(pressed_presets(&s).is_empty());
+    s.act(act("preset", "high", ""));
+    assert_eq!(assumed(&s, "grdp-growth"), Some(10.8), "no float noise either");
+    assert!(s.fragment().contains("grdp-growth=9,v10.8;"), "{}", s.fragment());
+}
+
+#[test]
+fn a_half_typed_value_never_drives_the_projection() {
+    // Issue 11, item 4: select 630, type "1,2,3" key by key.
+    let mut s = state();
+    let projected = |s: &State| s.projection.get("budget-revenue").unwrap().outcome.as_ref().unwrap().projected;
+    let at_630 = projected(&s);
+    for text in ["1", "1,", "1,2"] {
+        s.act(act("field", "budget-revenue:achieved", text));
+    }
+    assert_eq!(s.scenario.inputs.get("budget-revenue").unwrap().achieved, 1.2);
+    for text in ["1,2,", "1,2,3"] {
+        s.act(act("field", "budget-revenue:achieved", text));
+    }
+    assert_eq!(s.scenario.inputs.get("budget-revenue").unwrap().achieved, 630.0, "the value before the entry");
+    assert_eq!(projected(&s), at_630);
+    assert!(s.fragment().contains(";budget-revenue=630;"), "nothing invalid reaches the link: {}", s.fragment());
+    let page = s.view();
+    let input = by_attr(&page, "id", "budget-revenue-achieved").unwrap();
+    assert_eq!(attr(input, "value"), Some("1,2,3"));
+    assert_eq!(attr(input, "aria-invalid"), Some("true"));
+    let msg = by_attr(&page, "id", "budget-revenue-achieved-msg").unwrap();
+    assert!(msg.text.contains("Vẫn dùng số trước đó (630)"), "{}", msg.text);
+    // Mended, it commits; left, the entry is over, and the next slip keeps the new value.
+    s.act(act("field", "budget-revenue:achieved", "1.234"));
+    assert_eq!(s.scenario.inputs.get("budget-revenue").unwrap().achieved, 1234.0);
+    assert!(s.act(act("field-done", "budget-revenue:achieved", "1.234")));
+    s.act(act("field", "budget-revenue:achieved", "1.234x"));
+    assert_eq!(s.scenario.inputs.get("budget-revenue").unwrap().achieved, 1234.0);
+}
+
+#[test]
+fn figures_keep_their_date_when_the_as_of_date_moves() {
+    // Issue 11, item 5: the 30 September figures read as 31 October figures, with no word of it.
+    let mut s = state();
+    assert_eq!(s.stale().count(), 0);
+    s.act(act("as-of", "", "2022-10-31"));
+    let with_data = s.scenario.inputs.iter().count();
+    assert_eq!(s.stale().count(), with_data);
+    assert!(s.stale().all(|(_, d)| d.iso() == "2022-09-30"));
+    let page = s.view();
+    let warning = page.find("figures-dated").expect("the summary says the figures are of another date");
+    assert!(warning.text_content().contains("30/9/2022"), "{}", warning.text_content());
+    let card = by_attr(&page, "data-target", "budget-revenue").unwrap();
+    assert!(card.find("stale").is_some(), "the card says its figure is of 30/9");
+    // A figure typed now is of the new date; moving back makes the others right again and it stale.
+    s.act(act("field", "budget-revenue:achieved", "700"));
+    assert_eq!(s.stale().count(), with_data - 1);
+    s.act(act("as-of", "", "2022-09-30"));
+    assert_eq!(s.stale().map(|(id, _)| id).collect::<Vec<_>>(), ["budget-revenue"]);
+    s.act(act("reset", "", ""));
+    assert_eq!(s.stale().count(), 0);
+    assert!(s.view().find("figures-dated").is_none());
+}
+
+#[test]
+fn an_untouched_published_scenario_travels_by_name_with_its_sources() {
+    // Issue 11, items 7 and 12.
+    let s = state();
+    assert_eq!(s.fragment(), "v1;as=2022-09-30;src=published");
+    let again = State::new(Sheet::kontum().unwrap(), Locale::Vi, Some(&s.fragment()));
+    assert_eq!(again.source, Source::Published);
+    assert!(!again.edited);
+    assert_eq!(again.scenario, s.scenario, "with its notes");
+    assert!(again.view().text_content().contains("kontum.gov.vn"), "the footer names the sources");
+    // A preset travels by name too, and comes back pressed.
+    let mut high = state();
+    high.act(act("preset", "high", ""));
+    assert_eq!(high.fragment(), "v1;as=2022-09-30;src=published;preset=high");
+    let again = State::new(Sheet::kontum().unwrap(), Locale::Vi, Some(&high.fragment()));
+    assert_eq!(again.preset, Some(Preset::High));
+    assert_eq!(again.scenario, high.scenario);
+    // Edited, the figures travel, and the unchanged ones keep their notes.
+    let mut edited = state();
+    edited.act(act("field", "jobs:achieved", "1.800"));
+    let link = edited.fragment();
+    assert!(link.contains("src=published-edited") && link.contains("jobs=1800"), "{link}");
+    let again = State::new(Sheet::kontum().unwrap(), Locale::Vi, Some(&link));
+    assert_eq!((again.source, again.edited), (Source::Published, true));
+    assert_eq!(again.scenario, edited.scenario);
+    assert!(again.scenario_name().ends_with("đã chỉnh sửa"), "{}", again.scenario_name());
+    // A saved scenario's name comes back with a reload of its link.
+    let mut named = state();
+    named.act(act("field", "jobs:achieved", "1.800"));
+    named.act(act("save-name", "", "Việc làm cao"));
+    named.act(act("save", "", ""));
+    let key = crate::saved::key("Việc làm cao");
+    named.act(act("open-saved", &key, ""));
+    let again = State::new(Sheet::kontum().unwrap(), Locale::Vi, Some(&named.fragment()));
+    assert_eq!(again.scenario_name(), "Việc làm cao");
+}
+
+#[test]
+fn a_link_with_an_encoded_space_reads() {
+    let s = State::new(Sheet::kontum().unwrap(), Locale::Vi, Some("#v1;%20as=2022-10-31;%20jobs=%201800"));
+    assert!(s.link_problems.is_empty(), "{:?}", s.link_problems);
+    assert_eq!(s.scenario.inputs.get("jobs").map(|i| i.achieved), Some(1800.0));
 }
 
 #[test]
@@ -149,8 +295,9 @@ fn a_link_opens_its_scenario_and_a_broken_one_opens_the_default_with_a_notice() 
     published.act(act("field", "budget-revenue:achieved", "900"));
     let link = published.fragment();
     let opened = State::new(sheet.clone(), Locale::En, Some(&link));
-    assert_eq!(opened.source, Source::Link);
-    // A link carries the figures, not the notes: the projections are the same.
+    assert_eq!((opened.source, opened.edited), (Source::Published, true));
+    // A link carries the figures (the notes of those unchanged come from the published scenario): the
+    // projections are the same.
     assert_eq!(opened.projection, published.projection);
     let broken = State::new(sheet, Locale::En, Some("v1;garbage"));
     assert_eq!(broken.source, Source::Published);
@@ -377,10 +524,89 @@ fn a_sheet_from_a_file_is_kept_and_opens_again_when_its_link_is_reloaded() {
     assert_eq!(initial_sheet(Some(&kept), Some("#v1;sheet=other;as=2022-09-30")).unwrap().id, bundled);
     // A sheet named by `?sheet=` is not kept: the address has it.
     let mut t = state();
-    t.act(act("import", "sheet-url", year_plan));
+    t.open_sheet_url("sheets/kontum-2022-year-plan.json", year_plan);
     assert_eq!(t.sheet.id, "kontum-2022-year-plan");
     assert!(t.outbox.is_empty());
     // Storage that refuses the sheet says what a reload will do.
     t.act(act("store-failed", crate::saved::SHEET_KEY, ""));
     assert!(t.notice.as_ref().unwrap().text.contains("bảng có sẵn sẽ mở"));
+}
+
+#[test]
+fn a_save_or_rename_onto_a_name_in_use_keeps_both() {
+    // Issue 11, item 2: save "A cao" and "B thấp", rename A to "B thấp": B must not be lost.
+    let mut s = state();
+    let stored = |s: &mut State| {
+        let out: Vec<(String, String)> = s
+            .outbox
+            .drain(..)
+            .filter_map(|c| match c {
+                Command::Store { key, value } => Some((key, value)),
+                _ => None,
+            })
+            .collect();
+        out
+    };
+    s.act(act("field", "jobs:achieved", "1.900"));
+    s.act(act("save-name", "", "A cao"));
+    s.act(act("save", "", ""));
+    s.act(act("field", "jobs:achieved", "1.200"));
+    s.act(act("save-name", "", "B thấp"));
+    s.act(act("save", "", ""));
+    stored(&mut s);
+    let b = crate::saved::key("B thấp");
+    let b_before = s.saved.iter().find(|(k, _)| *k == b).cloned().unwrap();
+    s.act(act("save-name", "", "B thấp"));
+    s.act(act("rename", &crate::saved::key("A cao"), ""));
+    assert!(s.outbox.contains(&Command::Remove { key: crate::saved::key("A cao") }));
+    assert!(!s.outbox.iter().any(|c| matches!(c, Command::Store { key, .. } if *key == b)), "B is not overwritten");
+    assert_eq!(s.saved.iter().find(|(k, _)| *k == b), Some(&b_before));
+    let names: Vec<String> = s.saved.iter().filter_map(|(_, e)| e.as_ref().ok().map(|e| e.name.clone())).collect();
+    assert_eq!(names, ["B thấp", "B thấp (2)"]);
+    assert!(s.notice.as_ref().unwrap().text.contains("cả hai được giữ"));
+    stored(&mut s);
+    // Saving onto a name in use keeps both too.
+    s.act(act("save-name", "", "B thấp"));
+    s.act(act("save", "", ""));
+    assert_eq!(stored(&mut s).iter().map(|(k, _)| k.clone()).collect::<Vec<_>>(), [crate::saved::key("B thấp (3)")]);
+    // Renaming an entry to its own name changes nothing else.
+    s.act(act("save-name", "", "B thấp"));
+    s.act(act("rename", &b, ""));
+    assert_eq!(stored(&mut s).iter().map(|(k, _)| k.clone()).collect::<Vec<_>>(), [b.clone()]);
+    assert!(!s.outbox.contains(&Command::Remove { key: b }));
+}
+
+#[test]
+fn links_and_snippets_carry_the_sheet_they_came_from() {
+    // Issue 11, item 3.
+    let year_plan = include_str!("../../data/sheets/kontum-2022-year-plan.json");
+    let mut s = state();
+    s.page = "https://news.example/widget/".into();
+    s.open_sheet_url("sheets/kontum-2022-year-plan.json", year_plan);
+    s.act(act("field", "budget-revenue-2022:achieved", "2.930"));
+    let link = s.share_link();
+    assert!(link.starts_with("https://news.example/widget/?sheet=sheets/kontum-2022-year-plan.json#v1;"), "{link}");
+    let embed = s.embed_url();
+    assert!(
+        embed.starts_with("https://news.example/widget/?sheet=sheets/kontum-2022-year-plan.json&lang=vi#"),
+        "{embed}"
+    );
+    // What the page reads from the link is the path and the scenario.
+    let (query, fragment) = link.split_once('#').unwrap();
+    let (flags, warnings) = crate::embed::read(&crate::embed::query_pairs(query.split_once('?').unwrap().1));
+    assert!(warnings.is_empty());
+    assert_eq!(flags.sheet.as_deref(), Some("sheets/kontum-2022-year-plan.json"));
+    let mut reopened = state();
+    reopened.open_sheet_url(flags.sheet.as_deref().unwrap(), year_plan);
+    reopened.open_link(fragment);
+    assert!(reopened.link_problems.is_empty(), "{:?}", reopened.link_problems);
+    assert_eq!(reopened.scenario.inputs.get("budget-revenue-2022").map(|i| i.achieved), Some(2930.0));
+    // The bundled sheet needs no query; one from a file says where its link opens.
+    let mut bundled = state();
+    bundled.page = "https://news.example/widget/".into();
+    assert!(bundled.share_link().starts_with("https://news.example/widget/#v1;"));
+    let mut file = state();
+    file.act(act("import", "sheet", year_plan));
+    file.act(act("tool", "share", ""));
+    assert!(file.view().text_content().contains("chỉ mở lại được trong trình duyệt này"));
 }

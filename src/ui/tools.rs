@@ -206,6 +206,8 @@ impl State {
         if name.is_empty() {
             name = saved::clean_name(&self.scenario_name());
         }
+        let wanted = name.clone();
+        let name = self.free_name(name, None);
         let mut scenario = self.scenario.clone();
         scenario.name = name.clone();
         let entry = Entry {
@@ -217,7 +219,29 @@ impl State {
         self.outbox.push(Command::Store { key: key.clone(), value: saved::encode(&entry) });
         self.put_saved(key, Ok(entry));
         self.name_draft.clear();
-        self.notice = Notice::ok(l.pick(format!("Đã lưu \"{name}\"."), format!("Saved \"{name}\".")));
+        self.notice = Notice::ok(
+            l.pick(format!("Đã lưu \"{name}\"."), format!("Saved \"{name}\".")) + &name_kept(&wanted, &name, l),
+        );
+    }
+
+    /// `name`, or when a saved entry other than `except` has it, the first of "name (2)", "name (3)", …
+    /// that none has: saving or renaming onto a name in use keeps both scenarios, never overwrites one.
+    fn free_name(&self, name: String, except: Option<&str>) -> String {
+        let taken = |n: &str| {
+            let key = saved::key(n);
+            Some(key.as_str()) != except && self.saved.iter().any(|(k, _)| *k == key)
+        };
+        if !taken(&name) {
+            return name;
+        }
+        (2..)
+            .map(|i| {
+                let suffix = format!(" ({i})");
+                let stem: String = name.chars().take(saved::MAX_NAME.saturating_sub(suffix.chars().count())).collect();
+                format!("{stem}{suffix}")
+            })
+            .find(|n| !taken(n))
+            .unwrap_or(name)
     }
 
     fn entry(&self, key: &str) -> Option<&Entry> {
@@ -249,6 +273,8 @@ impl State {
             );
             return;
         }
+        let wanted = name.clone();
+        let name = self.free_name(name, Some(key));
         entry.name = name.clone();
         let new_key = saved::key(&name);
         self.outbox.push(Command::Store { key: new_key.clone(), value: saved::encode(&entry) });
@@ -258,13 +284,19 @@ impl State {
         self.saved.retain(|(k, _)| k != key);
         self.put_saved(new_key, Ok(entry));
         self.name_draft.clear();
-        self.notice = Notice::ok(l.pick(format!("Đã đổi tên thành \"{name}\"."), format!("Renamed to \"{name}\".")));
+        self.notice = Notice::ok(
+            l.pick(format!("Đã đổi tên thành \"{name}\"."), format!("Renamed to \"{name}\"."))
+                + &name_kept(&wanted, &name, l),
+        );
     }
 
     /// Opens `scenario` as what the reader entered.
     pub(super) fn open(&mut self, scenario: Scenario, source: Source) {
+        self.preset = Preset::in_force(&scenario);
+        self.figures_as_of = scenario.as_of;
+        self.retyped.clear();
+        self.linked = false;
         self.base = scenario;
-        self.preset = Preset::Base;
         self.source = source;
         self.edited = false;
         self.drafts.clear();
@@ -280,8 +312,9 @@ impl State {
             return self.notice = Notice::failed(nothing_changed(l), Vec::new());
         }
         // A sheet from a file is kept in the browser; one from `?sheet=` is in the page's address already.
-        if what == "sheet" || what == "sheet-url" {
-            return self.load_sheet(text, what == "sheet");
+        if what == "sheet" {
+            self.load_sheet(text, true);
+            return;
         }
         match Scenario::parse(text, &self.sheet) {
             Ok(s) => {
@@ -299,13 +332,15 @@ impl State {
     /// Replaces the sheet with the one in `text`, starting from an empty scenario; lists every problem
     /// of a sheet that does not read and changes nothing. With `keep`, the sheet is stored in the
     /// browser, so that a reload of its link opens it again (`saved::SHEET_KEY`).
-    pub fn load_sheet(&mut self, text: &str, keep: bool) {
+    /// Returns whether the sheet opened.
+    pub fn load_sheet(&mut self, text: &str, keep: bool) -> bool {
         let l = self.locale;
         match Sheet::parse(text) {
             Ok(sheet) => {
                 let title = sheet.title.get(l).to_string();
                 let empty = Scenario::empty(&sheet);
                 self.sheet = sheet;
+                self.sheet_url = None;
                 self.sheet_version += 1;
                 self.only.clear();
                 self.expanded.clear();
@@ -322,19 +357,60 @@ impl State {
                     ));
                 }
                 self.notice = Notice::ok(said);
+                true
             }
             Err(p) => {
-                self.notice = Notice::rejected(l.pick("Bảng chỉ tiêu có lỗi.", "The target sheet has problems."), &p, l)
+                self.notice =
+                    Notice::rejected(l.pick("Bảng chỉ tiêu có lỗi.", "The target sheet has problems."), &p, l);
+                false
             }
         }
     }
 
-    /// Opens the scenario in a link's fragment, or notes its problems and keeps the scenario open.
+    /// Opens the sheet fetched from `path` (`?sheet=`); links and snippets then carry the path.
+    pub fn open_sheet_url(&mut self, path: &str, text: &str) {
+        if text.len() > MAX_FILE {
+            self.notice = Notice::failed(nothing_changed(self.locale), Vec::new());
+        } else if self.load_sheet(text, false) {
+            self.sheet_url = Some(path.to_string());
+        }
+    }
+
+    /// Opens the scenario in a link's fragment, or notes its problems and keeps the scenario open (and
+    /// shown). The published figures as they are open by name, with their notes; as the reader changed
+    /// them, with the notes of the figures the link kept.
     pub fn open_link(&mut self, fragment: &str) {
-        match crate::fragment::decode(fragment, &self.sheet) {
-            Ok(s) => self.open(s, Source::Link),
+        use crate::fragment::Published;
+        match crate::fragment::decode_link(fragment, &self.sheet) {
+            Ok((mut s, origin)) => {
+                let published = origin.published.filter(|_| self.sheet.id == crate::sheet::KONTUM_SHEET_ID);
+                let source = if published.is_some() { Source::Published } else { Source::Link };
+                let official = Source::Published.scenario(&self.sheet);
+                match published {
+                    Some(Published::AsThey) => s = official,
+                    Some(Published::Edited) => {
+                        s.name = official.name.clone();
+                        s.notes = official.notes.clone();
+                        for (id, input) in s.inputs.iter_mut() {
+                            if let Some(o) = official.inputs.get(id) {
+                                if o.achieved == input.achieved && s.as_of == official.as_of {
+                                    input.note = o.note.clone();
+                                }
+                            }
+                        }
+                    }
+                    None => {}
+                }
+                self.open(s, source);
+                self.edited = published == Some(Published::Edited);
+                self.linked = true;
+                if origin.preset.is_some() {
+                    self.preset = origin.preset;
+                }
+            }
             Err(p) => self.link_problems = p,
         }
+        self.refresh();
     }
 
     fn export(&mut self, what: &str) {
@@ -491,9 +567,19 @@ impl State {
         )
     }
 
+    /// The widget's address with `flags` and the sheet's own (`sheet=`, when it came from one), and the
+    /// scenario in the fragment.
+    pub fn widget_url(&self, mut flags: Vec<String>) -> String {
+        if let Some(path) = &self.sheet_url {
+            flags.insert(0, format!("sheet={}", embed::query_value(path)));
+        }
+        let query = if flags.is_empty() { String::new() } else { format!("?{}", flags.join("&")) };
+        format!("{}{query}#{}", self.page, self.fragment())
+    }
+
     /// The link to this scenario.
     pub fn share_link(&self) -> String {
-        format!("{}#{}", self.page, self.fragment())
+        self.widget_url(Vec::new())
     }
 
     /// The address to embed: the widget with the flags of this view, and the scenario.
@@ -508,7 +594,7 @@ impl State {
         if self.theme != embed::Theme::Auto {
             flags.push(format!("theme={}", self.theme.code()));
         }
-        format!("{}?{}#{}", self.page, flags.join("&"), self.fragment())
+        self.widget_url(flags)
     }
 
     fn share_panel(&self) -> Vec<Node> {
@@ -527,6 +613,13 @@ impl State {
                 ),
             )
             .attr("for", "share-link"),
+            hint_if(
+                self.sheet.id != crate::sheet::KONTUM_SHEET_ID && self.sheet_url.is_none(),
+                l.pick(
+                    "Bảng chỉ tiêu này được mở từ một tệp và được giữ trong trình duyệt này: đường dẫn chỉ mở lại được trong trình duyệt này. Để chia sẻ, hãy đặt tệp lên cùng trang web với tiện ích và mở bằng ?sheet=.",
+                    "This target sheet was opened from a file and is kept in this browser: the link reopens it only in this browser. To share it, put the file on the widget's site and open it with ?sheet=.",
+                ),
+            ),
             Node::new("div").class("copy-row").children([
                 Node::new("input")
                     .attr("id", "share-link")
@@ -776,6 +869,26 @@ impl State {
             file("import-sheet", "sheet", l.pick("Mở bảng chỉ tiêu khác (JSON)…", "Open another target sheet (JSON)…")),
         ]
     }
+}
+
+/// A hint paragraph when `show` holds, else an empty one that is not shown.
+fn hint_if(show: bool, text: &str) -> Node {
+    if show {
+        Node::text_el("p", "hint", text.to_string())
+    } else {
+        Node::new("p").attr("hidden", "")
+    }
+}
+
+/// Said when a name was in use: both scenarios are kept.
+fn name_kept(wanted: &str, name: &str, l: Locale) -> String {
+    if wanted == name {
+        return String::new();
+    }
+    l.pick(
+        format!(" Đã có kịch bản tên \"{wanted}\"; cả hai được giữ."),
+        format!(" A scenario named \"{wanted}\" exists; both are kept."),
+    )
 }
 
 fn nothing_changed(l: Locale) -> &'static str {

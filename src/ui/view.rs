@@ -163,6 +163,18 @@ impl State {
         let l = self.locale;
         let mut lines = present::link_notice(&self.link_problems, l);
         lines.extend(present::summary_lines(&self.projection, &self.scenario_name(), self.scenario.as_of, l));
+        let stale = self.stale().count();
+        if let Some((_, date)) = self.stale().next() {
+            let (then, now) = (present::date_short(date, l), present::date_short(self.scenario.as_of, l));
+            lines.push(Node::text_el(
+                "p",
+                "figures-dated",
+                l.pick(
+                    format!("⚠ Số liệu của {stale} chỉ tiêu là số liệu đến {then}, nhưng đang được tính như số liệu đến {now}. Hãy nhập số liệu mới cho các chỉ tiêu được đánh dấu, hoặc chọn lại ngày {then}."),
+                    format!("⚠ The figures of {stale} targets are as of {then}, but are read as figures to {now}. Type new figures into the targets marked, or set the date back to {then}."),
+                ),
+            ));
+        }
         Node::new("section").class("summary").attr("aria-labelledby", "summary-title").children([
             Node::text_el("h2", "sr-only", l.pick("Tóm tắt", "Summary")).attr("id", "summary-title"),
             wrap("", lines),
@@ -269,7 +281,7 @@ impl State {
         };
         let presets = Preset::ALL
             .into_iter()
-            .map(|p| pressed(button("seg", "preset", p.code(), preset_name(p, l)), self.preset == p));
+            .map(|p| pressed(button("seg", "preset", p.code(), preset_name(p, l)), self.preset == Some(p)));
         Node::new("section").class("controls").attr("aria-labelledby", "controls-title").children([
             Node::text_el("h2", "", l.pick("Kịch bản", "Scenario")).attr("id", "controls-title"),
             Node::new("div").class("control-row").children([
@@ -289,8 +301,8 @@ impl State {
                         "p",
                         "hint",
                         l.pick(
-                            "Thấp, Cao: tốc độ giả định × 0,8 và × 1,2. Tốc độ cần thiết: mỗi chỉ tiêu vừa đủ đạt.",
-                            "Low, High: the assumed pace × 0.8 and × 1.2. Required pace: each target exactly met.",
+                            "Cơ sở: giữ tốc độ từ đầu kỳ. Thấp, Cao: tốc độ từ đầu kỳ × 0,8 và × 1,2. Tốc độ cần thiết: mỗi chỉ tiêu vừa đủ đạt.",
+                            "Base: the pace so far. Low, High: the pace so far × 0.8 and × 1.2. Required pace: each target just met.",
                         ),
                     ),
                 ],
@@ -358,11 +370,30 @@ impl State {
                 )
                 .child(panel);
         }
+        let mut output = present::card_output(&self.sheet, t, input, outcome, l);
+        if let Some((_, date)) = self.stale().find(|(id, _)| *id == t.id) {
+            output.push(Node::text_el(
+                "p",
+                "stale",
+                l.pick(
+                    format!(
+                        "⚠ Số liệu này là của ngày {}, chưa cập nhật đến {}.",
+                        present::date_short(date, l),
+                        present::date_short(self.scenario.as_of, l)
+                    ),
+                    format!(
+                        "⚠ This figure is as of {}, not yet updated to {}.",
+                        present::date_short(date, l),
+                        present::date_short(self.scenario.as_of, l)
+                    ),
+                ),
+            ));
+        }
         let mut card = Node::new("li")
             .class(if t.part_of.is_some() { "target card part" } else { "target card" })
             .attr("data-target", t.id.clone())
             .attr("data-status", status.code())
-            .child(wrap("", present::card_output(&self.sheet, t, input, outcome, l)))
+            .child(wrap("", output))
             .child(Node::new("div").class("inputs").children([field(Field::Achieved), start_box]))
             .child(more);
         if let (Some(o), Some(i)) = (outcome, input) {
@@ -395,7 +426,21 @@ impl State {
     fn field(&self, t: &Target, f: Field, spec: &present::FieldSpec) -> Node {
         let id = format!("{}-{}", t.id, f.code());
         let (text, error) = self.field_text(&id, spec.value);
-        let message = error.map(|e| e.message(self.locale)).unwrap_or_default();
+        let l = self.locale;
+        // While the text does not read, the value before it stays in force, and the message says so.
+        let message = error.map_or_else(String::new, |e| match spec.value {
+            Some(v) => {
+                let v = crate::num::format_trimmed(v, 6, l);
+                l.pick(
+                    format!("{} Vẫn dùng số trước đó ({v}) cho đến khi số hợp lệ.", e.message(l)),
+                    format!("{} The previous figure ({v}) stays in use until the number reads.", e.message(l)),
+                )
+            }
+            None => l.pick(
+                format!("{} Chưa dùng số nào cho đến khi số hợp lệ.", e.message(l)),
+                format!("{} No figure is used until the number reads.", e.message(l)),
+            ),
+        });
         let msg_id = format!("{id}-msg");
         Node::new("div").class(if error.is_some() { "field invalid" } else { "field" }).children([
             Node::text_el("label", "", spec.label.clone()).attr("for", id.clone()),
