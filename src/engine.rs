@@ -23,8 +23,10 @@ pub enum Status {
     OnTrack,
     /// The projection falls short, but the assumed pace is at least 0.6 of the required pace.
     NeedsAcceleration,
-    /// The assumed pace is below 0.6 of the required pace, or the period is over and the target missed.
+    /// The assumed pace is below 0.6 of the required pace.
     OffTrack,
+    /// The period is over and the target was not met.
+    Missed,
     NoData,
 }
 
@@ -35,6 +37,7 @@ impl Status {
             Status::OnTrack => "on-track",
             Status::NeedsAcceleration => "needs-acceleration",
             Status::OffTrack => "off-track",
+            Status::Missed => "missed",
             Status::NoData => "no-data",
         }
     }
@@ -103,6 +106,8 @@ pub struct Outcome {
     /// The probability that the target is met under the scenario's volatility (0 or 1 without one).
     pub probability: f64,
     pub milestones: Vec<MilestoneOutcome>,
+    /// Whether the period is over at the as-of date: the value is then what was reached, not a forecast.
+    pub over: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -308,7 +313,7 @@ pub fn project_target(sheet: &Sheet, target: &Target, input: &Input, as_of: Date
     } else if met_projected {
         Status::OnTrack
     } else if remaining == 0.0 {
-        Status::OffTrack
+        Status::Missed
     } else {
         match progress_ratio {
             Some(p) if p >= OFF_TRACK_BELOW => Status::NeedsAcceleration,
@@ -362,6 +367,7 @@ pub fn project_target(sheet: &Sheet, target: &Target, input: &Input, as_of: Date
         high,
         probability,
         milestones,
+        over: remaining == 0.0,
     }
 }
 
@@ -750,14 +756,15 @@ mod tests {
     }
 
     #[test]
-    fn at_the_periods_end_nothing_is_required_and_a_miss_is_off_track() {
+    fn at_the_periods_end_nothing_is_required_and_a_miss_is_missed() {
         let sheet = kontum();
         let p = project(
             &sheet,
             &scenario(&sheet, "2022-12-31", &[("jobs", input(2400.0)), ("case-discovery", input(85.0))]),
         );
         let jobs = outcome(&p, "jobs");
-        assert_eq!((jobs.status, jobs.required_rate, jobs.projected), (Status::OffTrack, None, 2400.0));
+        assert_eq!((jobs.status, jobs.required_rate, jobs.projected), (Status::Missed, None, 2400.0));
+        assert!(jobs.over);
         assert_eq!(outcome(&p, "case-discovery").status, Status::Achieved);
         assert_eq!(p.remaining, 0.0);
     }

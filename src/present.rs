@@ -95,6 +95,7 @@ pub fn status_word(status: Status, locale: Locale) -> &'static str {
         Status::OnTrack => locale.pick("Đúng tiến độ", "On track"),
         Status::NeedsAcceleration => locale.pick("Cần tăng tốc", "Needs acceleration"),
         Status::OffTrack => locale.pick("Khó đạt", "Off track"),
+        Status::Missed => locale.pick("Không đạt", "Not met"),
         Status::NoData => locale.pick("Chưa có số liệu", "No data"),
     }
 }
@@ -106,6 +107,7 @@ pub fn status_icon(status: Status) -> &'static str {
         Status::OnTrack => "✓",
         Status::NeedsAcceleration => "▲",
         Status::OffTrack => "✕",
+        Status::Missed => "✖",
         Status::NoData => "–",
     }
 }
@@ -128,6 +130,18 @@ pub fn month_labels(sheet: &Sheet, locale: Locale) -> Vec<String> {
 /// A ratio as a whole percentage: "74%".
 pub fn percent(ratio: f64, locale: Locale) -> String {
     format!("{}%", format_fixed(ratio * 100.0, 0, locale))
+}
+
+/// A probability as a whole percentage that never rounds an uncertain chance to a certain one: below
+/// 0.5% it reads "<1%", above 99.5% ">99%"; only 0 and 1 themselves read "0%" and "100%".
+pub fn chance(p: f64, locale: Locale) -> String {
+    if p > 0.0 && (0.0..0.005).contains(&p) {
+        "<1%".into()
+    } else if (0.995..1.0).contains(&p) {
+        ">99%".into()
+    } else {
+        percent(p, locale)
+    }
 }
 
 /// A multiple such as "1,7 lần" / "1.7x".
@@ -246,8 +260,17 @@ pub fn reading(
     }
     let projected = value(sheet, target, o.projected, locale);
     let end = date_short(sheet.end, locale);
-    let how = assumption_phrase(sheet, target, input, o, locale);
     let share = o.attainment.map(|a| percent(a, locale));
+    if o.over {
+        // The period is over: what was reached, and whether it met the target; nothing is projected.
+        let share = share
+            .map_or_else(String::new, |s| locale.pick(format!(", bằng {s} chỉ tiêu"), format!(", {s} of the target")));
+        return locale.pick(
+            format!("{label} đạt {projected} khi kỳ kết thúc ({end}){share}: không đạt chỉ tiêu {goal}."),
+            format!("{label} reached {projected} when the period ended ({end}){share}: it did not meet the target of {goal}."),
+        );
+    }
+    let how = assumption_phrase(sheet, target, input, o, locale);
     let mut sentence = match (locale, share) {
         (Locale::Vi, Some(share)) => format!("{label} sẽ đạt {projected} vào {end} {how}, bằng {share} chỉ tiêu."),
         (Locale::En, Some(share)) => format!("{label} would reach {projected} by {end} {how}, {share} of the target."),
@@ -286,10 +309,14 @@ pub fn milestone_line(sheet: &Sheet, target: &Target, m: &crate::engine::Milesto
 /// The scoreboard: "1/4 chỉ tiêu có số liệu dự kiến đạt; 15 chỉ tiêu chưa có số liệu".
 pub fn scoreboard(p: &Projection, locale: Locale) -> String {
     let (met, with, none) = (p.met, p.with_data, p.no_data);
-    let head = match locale {
-        Locale::Vi => format!("{met}/{with} chỉ tiêu có số liệu dự kiến đạt"),
-        Locale::En if with == 1 => format!("{met} of 1 target with data projected to be met"),
-        Locale::En => format!("{met} of {with} targets with data projected to be met"),
+    let over = p.remaining <= 0.0;
+    let head = match (locale, over) {
+        (Locale::Vi, false) => format!("{met}/{with} chỉ tiêu có số liệu dự kiến đạt"),
+        (Locale::Vi, true) => format!("{met}/{with} chỉ tiêu có số liệu đã đạt khi kỳ kết thúc"),
+        (Locale::En, false) if with == 1 => format!("{met} of 1 target with data projected to be met"),
+        (Locale::En, false) => format!("{met} of {with} targets with data projected to be met"),
+        (Locale::En, true) if with == 1 => format!("{met} of 1 target with data met when the period ended"),
+        (Locale::En, true) => format!("{met} of {with} targets with data met when the period ended"),
     };
     if none == 0 {
         head
@@ -369,8 +396,8 @@ pub fn footer(published: bool, l: Locale) -> Vec<Node> {
         "p",
         "",
         l.pick(
-            "Trạng thái: ★ Đã đạt · ✓ Đúng tiến độ (dự báo đạt chỉ tiêu) · ▲ Cần tăng tốc (tốc độ giả định từ 0,6 lần tốc độ cần thiết) · ✕ Khó đạt (dưới 0,6 lần) · – Chưa có số liệu. Ngưỡng theo phương pháp Open SDG.",
-            "Status: ★ Achieved · ✓ On track (projected to meet the target) · ▲ Needs acceleration (assumed pace at least 0.6 of the required pace) · ✕ Off track (below 0.6) · – No data. Thresholds follow the Open SDG method.",
+            "Trạng thái: ★ Đã đạt · ✓ Đúng tiến độ (dự báo đạt chỉ tiêu) · ▲ Cần tăng tốc (tốc độ giả định từ 0,6 lần tốc độ cần thiết) · ✕ Khó đạt (dưới 0,6 lần) · ✖ Không đạt (kỳ đã kết thúc) · – Chưa có số liệu. Ngưỡng theo phương pháp Open SDG.",
+            "Status: ★ Achieved · ✓ On track (projected to meet the target) · ▲ Needs acceleration (assumed pace at least 0.6 of the required pace) · ✕ Off track (below 0.6) · ✖ Not met (the period is over) · – No data. Thresholds follow the Open SDG method.",
         ),
     )];
     if published {
@@ -544,11 +571,13 @@ pub fn card_output(sheet: &Sheet, t: &Target, input: Option<&Input>, o: Option<&
         let pair = |dt: String, class: &str, dd: String| {
             Node::new("div").child(Node::text_el("dt", "", dt)).child(Node::text_el("dd", class, dd))
         };
-        let mut results = Node::new("dl").class("results").child(pair(
-            l.pick(format!("Dự báo đến {end}"), format!("Projected by {end}")),
-            "projected",
-            value(sheet, t, o.projected, l),
-        ));
+        let head = if o.over {
+            l.pick(format!("Kết quả khi kỳ kết thúc ({end})"), format!("Result when the period ended ({end})"))
+        } else {
+            l.pick(format!("Dự báo đến {end}"), format!("Projected by {end}"))
+        };
+        let mut results =
+            Node::new("dl").class("results").child(pair(head, "projected", value(sheet, t, o.projected, l)));
         if let Some(a) = o.attainment {
             results =
                 results.child(pair(l.pick("So với chỉ tiêu", "Of the target").into(), "attainment", percent(a, l)));
@@ -558,7 +587,7 @@ pub fn card_output(sheet: &Sheet, t: &Target, input: Option<&Input>, o: Option<&
             results = results.child(pair(l.pick("Khoảng 80%", "80% range").into(), "band", range)).child(pair(
                 l.pick("Xác suất đạt", "Chance of meeting it").into(),
                 "probability",
-                percent(o.probability, l),
+                chance(o.probability, l),
             ));
         }
         out.push(results);
@@ -680,6 +709,24 @@ mod tests {
     }
 
     #[test]
+    fn a_chance_is_never_rounded_to_certainty() {
+        let cases = [
+            (0.0, "0%", "0%"),
+            (0.001_35, "<1%", "<1%"),
+            (0.004_9, "<1%", "<1%"),
+            (0.005, "1%", "1%"),
+            (0.425, "43%", "43%"),
+            (0.995, ">99%", ">99%"),
+            (0.995_1, ">99%", ">99%"),
+            (0.999_99, ">99%", ">99%"),
+            (1.0, "100%", "100%"),
+        ];
+        for (p, vi, en) in cases {
+            assert_eq!((chance(p, Vi).as_str(), chance(p, En).as_str()), (vi, en), "{p}");
+        }
+    }
+
+    #[test]
     fn differences_are_signed_and_percentages_differ_in_points() {
         let sheet = Sheet::kontum().unwrap();
         let diff =
@@ -762,11 +809,17 @@ mod tests {
         assert_eq!(month_labels(&sheet, Vi), ["T7", "T8", "T9", "T10", "T11", "T12"]);
         assert_eq!(month_labels(&sheet, En), ["Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]);
         assert_eq!(status_word(Status::OffTrack, En), "Off track");
-        let icons: std::collections::HashSet<_> =
-            [Status::Achieved, Status::OnTrack, Status::NeedsAcceleration, Status::OffTrack, Status::NoData]
-                .map(status_icon)
-                .into();
-        assert_eq!(icons.len(), 5, "every status has its own shape");
+        let icons: std::collections::HashSet<_> = [
+            Status::Achieved,
+            Status::OnTrack,
+            Status::NeedsAcceleration,
+            Status::OffTrack,
+            Status::Missed,
+            Status::NoData,
+        ]
+        .map(status_icon)
+        .into();
+        assert_eq!(icons.len(), 6, "every status has its own shape");
     }
 
     #[test]

@@ -65,7 +65,10 @@ fn dispatch(state: RwSignal<State>, act: &str, arg: &str, value: &str) {
                 }
             }
             Command::Remove { key } => platform::unstore(&key),
-            Command::Copy { id } => platform::copy(&id),
+            Command::Copy { id } => leptos::task::spawn_local(async move {
+                let done = if platform::copy(&id).await { "copied" } else { "copy-failed" };
+                dispatch(state, done, &id, "");
+            }),
         }
     }
 }

@@ -220,16 +220,23 @@ pub async fn download_png(name: String, svg: String, width: u32, height: u32) ->
 
 /// Copies the value of the input or text area with id `id` to the clipboard, and selects it so a reader
 /// whose browser refuses the clipboard can copy it by hand.
-pub fn copy(id: &str) {
-    let Some(w) = window() else { return };
-    let Some(el) = w.document().and_then(|d| d.get_element_by_id(id)) else { return };
+pub async fn copy(id: &str) -> bool {
+    let Some(w) = window() else { return false };
+    let Some(el) = w.document().and_then(|d| d.get_element_by_id(id)) else { return false };
     let value = js_sys::Reflect::get(&el, &"value".into()).ok().and_then(|v| v.as_string()).unwrap_or_default();
+    // Selected either way: when the browser refuses the write, the reader copies the selection.
     if let Ok(select) = js_sys::Reflect::get(&el, &"select".into()) {
         if let Some(f) = select.dyn_ref::<js_sys::Function>() {
             let _ = f.call0(&el);
         }
     }
-    let _ = w.navigator().clipboard().write_text(&value);
+    // The clipboard is missing outside secure contexts, and a frame may be refused it: both are a "no".
+    let navigator = w.navigator();
+    let has_clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into()).is_ok_and(|c| c.is_object());
+    if !has_clipboard {
+        return false;
+    }
+    wasm_bindgen_futures::JsFuture::from(navigator.clipboard().write_text(&value)).await.is_ok()
 }
 
 /// The text of the first file chosen in a file input, or why not: `large` (over `max` bytes) or

@@ -166,6 +166,8 @@ pub struct State {
     pub drafts: Vec<Draft>,
     /// Embed flags: only these targets' cards (all when empty), no controls, the colour theme.
     pub only: Vec<String>,
+    /// Target ids the embed flags named that the sheet does not have (cut short), shown on the page.
+    pub unknown_targets: Vec<String>,
     pub compact: bool,
     pub theme: Theme,
     /// The widget page's address without query or fragment, for links and snippets.
@@ -216,6 +218,7 @@ impl State {
             tables: Vec::new(),
             drafts: Vec::new(),
             only: Vec::new(),
+            unknown_targets: Vec::new(),
             compact: false,
             theme: Theme::Auto,
             page: String::new(),
@@ -252,6 +255,7 @@ impl State {
     pub fn apply_flags(&mut self, flags: &Flags) -> Vec<String> {
         let mut warnings = Vec::new();
         self.only.clear();
+        self.unknown_targets.clear();
         for id in &flags.targets {
             if self.sheet.target(id).is_some() {
                 if !self.only.contains(id) {
@@ -260,6 +264,9 @@ impl State {
             } else {
                 let shown: String = id.chars().take(40).collect();
                 warnings.push(format!("plan-widget: no target \"{shown}\" in this sheet; ignored"));
+                if self.unknown_targets.len() < 10 {
+                    self.unknown_targets.push(shown);
+                }
             }
         }
         if let Some(l) = flags.lang {
@@ -314,6 +321,23 @@ impl State {
         self.refresh();
     }
 
+    /// Starts from no figures at the date in force, and says what was set aside.
+    fn start_empty(&mut self) {
+        let l = self.locale;
+        let dropped = self.base.inputs.iter().count();
+        let mut empty = Scenario::empty(&self.sheet);
+        empty.as_of = self.scenario.as_of;
+        self.open(empty, Source::Empty);
+        self.notice = (dropped > 0).then(|| tools::Notice {
+            text: l.pick(
+                format!("Đã bắt đầu từ bảng trống: đã bỏ số liệu của {dropped} chỉ tiêu (chọn lại nguồn hoặc \"Khôi phục mặc định\" để mở lại)."),
+                format!("Started from an empty sheet: the figures of {dropped} targets were set aside (choose the source again, or \"Reset to default\", to reopen them)."),
+            ),
+            problems: Vec::new(),
+            alert: false,
+        });
+    }
+
     /// Starts again from `source`.
     pub fn load(&mut self, source: Source) {
         self.open(source.scenario(&self.sheet), source);
@@ -362,7 +386,7 @@ impl State {
             },
             "source" => match a.value {
                 "published" => self.load(Source::Published),
-                "empty" => self.load(Source::Empty),
+                "empty" => self.start_empty(),
                 _ => return false,
             },
             "reset" => {

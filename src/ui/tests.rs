@@ -610,3 +610,100 @@ fn links_and_snippets_carry_the_sheet_they_came_from() {
     file.act(act("tool", "share", ""));
     assert!(file.view().text_content().contains("chỉ mở lại được trong trình duyệt này"));
 }
+
+#[test]
+fn when_the_period_is_over_cards_say_what_was_reached_not_a_forecast() {
+    // Issue 11, item 8: as of 31/12 the cards said "Dự báo", "sẽ đạt ... nếu giữ tốc độ" and "off track".
+    let mut s = state();
+    s.act(act("as-of", "", "2022-12-31"));
+    s.act(act("field", "jobs:achieved", "2.400"));
+    s.act(act("field", "new-enterprises:achieved", "120"));
+    let page = s.view();
+    let jobs = by_attr(&page, "data-target", "jobs").unwrap();
+    assert_eq!(attr(jobs, "data-status"), Some("missed"));
+    let text = jobs.text_content();
+    assert!(text.contains("Không đạt"), "{text}");
+    assert!(text.contains("Kết quả khi kỳ kết thúc"), "{text}");
+    for forecast in ["Dự báo đến", "sẽ đạt", "nếu giữ", "Khó đạt"] {
+        assert!(!text.contains(forecast), "{forecast:?} in {text}");
+    }
+    assert!(text.contains("không đạt chỉ tiêu"), "{text}");
+    let enterprises = by_attr(&page, "data-target", "new-enterprises").unwrap();
+    assert_eq!(attr(enterprises, "data-status"), Some("achieved"));
+    assert!(page.find("scoreboard").unwrap().text_content().contains("đã đạt khi kỳ kết thúc"));
+    s.act(act("lang", "en", ""));
+    let text = by_attr(&s.view(), "data-target", "jobs").unwrap().text_content();
+    assert!(text.contains("Not met") && text.contains("did not meet") && !text.contains("would"), "{text}");
+}
+
+#[test]
+fn a_compact_embed_shows_each_cards_main_figure_only() {
+    // Issue 11, item 9: compact=1 kept each card's input, assumptions, chart and table.
+    let mut s = state();
+    let pairs = crate::embed::query_pairs("?target=budget-revenue,social-investment&compact=1");
+    let (flags, _) = crate::embed::read(&pairs);
+    s.apply_flags(&flags);
+    let page = s.view();
+    let card = by_attr(&page, "data-target", "budget-revenue").unwrap();
+    for gone in ["inputs", "more", "chart", "table-toggle", "png", "milestones", "required"] {
+        assert!(card.find(gone).is_none(), "{gone} in a compact card");
+    }
+    for kept in ["status", "projected", "reading", "wording"] {
+        assert!(card.find(kept).is_some(), "{kept} missing from a compact card");
+    }
+    assert!(page.find("summary-chart").is_none());
+    assert!(by_attr(&page, "id", "budget-revenue-achieved").is_none());
+    assert!(page.find("controls").is_none() && page.find("tools").is_none());
+}
+
+#[test]
+fn copied_is_said_only_when_the_browser_copied() {
+    // Issue 11, item 6: a cross-origin embed refused the clipboard and the page said "Đã chép.".
+    let mut s = state();
+    s.act(act("tool", "share", ""));
+    s.act(act("copy", "share-link", ""));
+    assert_eq!(s.outbox, [Command::Copy { id: "share-link".into() }]);
+    assert_eq!(s.notice, None, "nothing is said before the browser answers");
+    s.act(act("copy-failed", "share-link", ""));
+    let n = s.notice.clone().unwrap();
+    assert!(n.alert && n.text.contains("Ctrl+C") && !n.text.contains("Đã chép"), "{n:?}");
+    s.act(act("copied", "share-link", ""));
+    assert_eq!(s.notice.unwrap().text, "Đã chép.");
+}
+
+#[test]
+fn a_notice_never_shifts_the_parts_after_it() {
+    let mut s = state();
+    let places = |s: &State| -> Vec<String> {
+        s.view().children.iter().map(|c| attr(c, "class").unwrap_or_default().to_string()).collect()
+    };
+    let before = places(&s);
+    s.act(act("tool", "saved", ""));
+    s.act(act("save", "", ""));
+    assert!(s.notice.is_some());
+    assert_eq!(places(&s), before);
+}
+
+#[test]
+fn a_target_the_sheet_lacks_is_said_on_the_page() {
+    // Issue 11, item 13: `?target=nope` showed every card with a warning in the console only.
+    let mut s = state();
+    let (flags, warnings) = crate::embed::read(&crate::embed::query_pairs("?target=nope"));
+    assert!(warnings.is_empty());
+    assert_eq!(s.apply_flags(&flags).len(), 1);
+    let text = s.view().find("summary").unwrap().text_content();
+    assert!(text.contains("không có chỉ tiêu \"nope\"") && text.contains("đang hiện mọi chỉ tiêu"), "{text}");
+}
+
+#[test]
+fn starting_from_empty_keeps_the_date_and_says_what_was_set_aside() {
+    // Issue 11, item 13: "Start from: empty" moved the date to 31/7 and dropped the figures silently.
+    let mut s = state();
+    s.act(act("as-of", "", "2022-10-31"));
+    s.act(act("field", "jobs:achieved", "1.800"));
+    s.act(act("source", "", "empty"));
+    assert_eq!(s.scenario.as_of.iso(), "2022-10-31");
+    assert_eq!(s.scenario.inputs.iter().count(), 0);
+    let n = s.notice.clone().expect("a word about the figures set aside");
+    assert!(n.text.contains("5 chỉ tiêu"), "{}", n.text);
+}

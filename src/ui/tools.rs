@@ -151,9 +151,18 @@ impl State {
             }
             "compare" => self.compare_with = a.value.chars().take(300).collect(),
             "embed-compact" => self.embed_compact = !self.embed_compact,
-            "copy" => {
-                self.outbox.push(Command::Copy { id: a.arg.to_string() });
-                self.notice = Notice::ok(l.pick("Đã chép.", "Copied."));
+            // "Copied" is said only once the browser has copied; a refusal (a frame the host does not let
+            // write to the clipboard, a page not served securely) leaves the text selected, and says how.
+            "copy" => self.outbox.push(Command::Copy { id: a.arg.to_string() }),
+            "copied" => self.notice = Notice::ok(l.pick("Đã chép.", "Copied.")),
+            "copy-failed" => {
+                self.notice = Notice::failed(
+                    l.pick(
+                        "Trình duyệt không cho chép tự động. Văn bản đã được chọn: nhấn Ctrl+C (⌘C trên máy Mac), hoặc chạm và giữ để chép trên điện thoại.",
+                        "The browser did not allow copying. The text is selected: press Ctrl+C (⌘C on a Mac), or touch and hold to copy on a phone.",
+                    ),
+                    Vec::new(),
+                )
             }
             "export" => self.export(a.arg),
             "import" => self.import(a.arg, a.value),

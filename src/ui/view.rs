@@ -140,7 +140,9 @@ impl State {
             widget = widget.child(self.controls());
         }
         widget
-            .children(self.notice())
+            // The notice has a place of its own, so that one appearing never shifts the tools after it
+            // (the page's patch would rebuild them, and focus and a selection in them would be lost).
+            .child(Node::new("div").class("notice-slot").children(self.notice()))
             .children(self.tools())
             .children(areas)
             .child(Node::new("footer").class("footer").child(wrap("", footer)))
@@ -162,6 +164,25 @@ impl State {
     fn summary(&self) -> Node {
         let l = self.locale;
         let mut lines = present::link_notice(&self.link_problems, l);
+        if !self.unknown_targets.is_empty() {
+            let ids = self.unknown_targets.iter().map(|id| format!("\"{id}\"")).collect::<Vec<_>>().join(", ");
+            let rest = if self.only.is_empty() {
+                l.pick("đang hiện mọi chỉ tiêu", "all targets are shown")
+            } else {
+                l.pick("đang hiện các chỉ tiêu còn lại", "the other targets named are shown")
+            };
+            lines.push(
+                Node::text_el(
+                    "p",
+                    "notice",
+                    l.pick(
+                        format!("Bảng chỉ tiêu này không có chỉ tiêu {ids} mà địa chỉ trang nêu; {rest}."),
+                        format!("This target sheet has no target {ids}, which the page's address names; {rest}."),
+                    ),
+                )
+                .attr("role", "status"),
+            );
+        }
         lines.extend(present::summary_lines(&self.projection, &self.scenario_name(), self.scenario.as_of, l));
         let stale = self.stale().count();
         if let Some((_, date)) = self.stale().next() {
@@ -178,10 +199,17 @@ impl State {
         Node::new("section").class("summary").attr("aria-labelledby", "summary-title").children([
             Node::text_el("h2", "sr-only", l.pick("Tóm tắt", "Summary")).attr("id", "summary-title"),
             wrap("", lines),
-            Node::new("div")
-                .class("chart summary-chart")
-                .child(wrap("plot", chart_at(self.widths.0, |w| self.summary_chart(w))))
-                .children(self.data_table("summary-table", present::summary_table(&self.sheet, &self.projection, l))),
+            // A compact embed shows the cards' main figures only: no summary chart.
+            if self.compact {
+                Node::new("div")
+            } else {
+                Node::new("div")
+                    .class("chart summary-chart")
+                    .child(wrap("plot", chart_at(self.widths.0, |w| self.summary_chart(w))))
+                    .children(
+                        self.data_table("summary-table", present::summary_table(&self.sheet, &self.projection, l)),
+                    )
+            },
             Node::text_el("p", "sr-only", present::scoreboard(&self.projection, l))
                 .attr("aria-live", "polite")
                 .attr("aria-atomic", "true"),
@@ -389,21 +417,28 @@ impl State {
                 ),
             ));
         }
-        let mut card = Node::new("li")
+        let card = Node::new("li")
             .class(if t.part_of.is_some() { "target card part" } else { "target card" })
             .attr("data-target", t.id.clone())
-            .attr("data-status", status.code())
+            .attr("data-status", status.code());
+        if self.compact {
+            // A compact embed shows each card's main figure only: the target, the status, the result
+            // and its reading; no fields, milestones or chart (a link opens the full widget).
+            const KEPT: [&str; 5] = ["target-head", "status", "results", "reading", "stale"];
+            output.retain(|n| n.attrs.iter().any(|(k, v)| *k == "class" && v.split(' ').any(|c| KEPT.contains(&c))));
+            return card.child(wrap("", output)).child(wrap("", present::wording(t, l)));
+        }
+        let mut card = card
             .child(wrap("", output))
             .child(Node::new("div").class("inputs").children([field(Field::Achieved), start_box]))
             .child(more);
         if let (Some(o), Some(i)) = (outcome, input) {
             let table = present::target_table(&self.sheet, t, o, i, self.scenario.as_of, l);
-            let mut chart = Node::new("div")
+            let chart = Node::new("div")
                 .class("chart target-chart")
                 .child(wrap("plot", chart_at(self.widths.1, |w| self.target_chart(t, o, i, w))))
-                .children(self.data_table(&format!("table-{}", t.id), table));
-            if !self.compact {
-                chart = chart.child(
+                .children(self.data_table(&format!("table-{}", t.id), table))
+                .child(
                     button(
                         "png",
                         "export",
@@ -415,7 +450,6 @@ impl State {
                         format!("{}: {}", l.pick("Tải biểu đồ PNG", "Download the PNG chart"), t.label.get(l)),
                     ),
                 );
-            }
             card = card.child(chart);
         }
         card.child(wrap("", present::wording(t, l)))
