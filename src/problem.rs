@@ -56,7 +56,8 @@ pub struct Problem {
 }
 
 impl Problem {
-    /// One line for the reader: "budget-revenue · comparator: ...".
+    /// One line for the reader: "budget-revenue · phép so sánh (comparator): ...". Fields and places are
+    /// named in the reader's words, each followed by its JSON name in parentheses (see [`field_name`]).
     pub fn message(&self, locale: Locale) -> String {
         use ProblemKind::*;
         let l = locale;
@@ -80,16 +81,40 @@ impl Problem {
                 };
                 l.pick(format!("phải là {vi}"), format!("must be a {t}"))
             }
-            NotOneOf(v, allowed) => format!("«{v}» {} {allowed}", l.pick("không hợp lệ; dùng", "is not valid; use")),
-            Duplicate(id) => format!("«{id}» {}", l.pick("bị trùng", "appears twice")),
-            UnknownReference(id) => format!("«{id}» {}", l.pick("không có trong bảng chỉ tiêu", "is not in the sheet")),
+            NotOneOf(v, allowed) => match field_list(&self.field, allowed) {
+                // A key an object may not hold: the fields it may, in words. The field already quotes an
+                // unknown key ("«acheived»: ..."), so the message does not repeat it.
+                Some(names) => {
+                    let named = self.field == *v || self.field.ends_with(&format!(".{v}"));
+                    let names = names.iter().map(|(place, f)| field_name(place, f, l)).collect::<Vec<_>>();
+                    let not_known =
+                        l.pick("không phải trường đã biết; các trường là:", "is not a known field; the fields are:");
+                    if named {
+                        format!("{not_known} {}", names.join(", "))
+                    } else {
+                        format!("{} {not_known} {}", quoted(v), names.join(", "))
+                    }
+                }
+                None => format!(
+                    "{} {} {}",
+                    quoted(v),
+                    l.pick("không hợp lệ; dùng", "is not valid; use"),
+                    allowed_values(allowed, l)
+                ),
+            },
+            Duplicate(id) => format!("{} {}", quoted(id), l.pick("bị trùng", "appears twice")),
+            UnknownReference(id) => {
+                format!("{} {}", quoted(id), l.pick("không có trong bảng chỉ tiêu", "is not in the sheet"))
+            }
             NotFinite => l.pick("phải là một số hữu hạn", "must be a finite number").into(),
             Negative => l.pick("không được âm", "must not be negative").into(),
             AboveBound(b) => {
                 format!("{} {}", l.pick("không được vượt quá", "must not exceed"), crate::num::format_trimmed(*b, 2, l))
             }
             NotPositive => l.pick("phải lớn hơn 0", "must be greater than 0").into(),
-            BadDate(d) => format!("«{d}» {}", l.pick("không phải ngày dạng YYYY-MM-DD", "is not a YYYY-MM-DD date")),
+            BadDate(d) => {
+                format!("{} {}", quoted(d), l.pick("không phải ngày dạng YYYY-MM-DD", "is not a YYYY-MM-DD date"))
+            }
             DateOutsidePeriod(d) => {
                 format!("{d} {}", l.pick("nằm ngoài kỳ của nghị quyết", "is outside the resolution's period"))
             }
@@ -100,14 +125,26 @@ impl Problem {
                 )
                 .into(),
             WrongLength(n) => format!("{} {n}", l.pick("phải có số phần tử là", "must have this many entries:")),
-            AssumptionForKind(a, k) => format!(
-                "«{a}» {} «{k}»",
-                l.pick("không dùng được cho chỉ tiêu loại", "does not apply to a target of kind")
-            ),
+            // The field names the assumption (or the start) already; the message names the kind.
+            AssumptionForKind(_, k) => match (l, KINDS.iter().find(|(code, ..)| code == k)) {
+                (Locale::Vi, Some((code, vi, ..))) => format!("không dùng được cho {vi} ({code})"),
+                (Locale::En, Some((code, _, en, article))) => format!("does not apply to {article} {en} ({code})"),
+                (_, None) => format!(
+                    "{} {}",
+                    l.pick("không dùng được cho chỉ tiêu loại", "does not apply to a target of kind"),
+                    quoted(k)
+                ),
+            },
             OneAssumption => l.pick("chỉ được có đúng một giả định", "must hold exactly one assumption").into(),
-            UnknownVersion(v) => format!("{} {v}", l.pick("phiên bản không được hỗ trợ:", "unsupported version:")),
+            UnknownVersion(v) => {
+                format!("{} {}", l.pick("phiên bản không được hỗ trợ:", "unsupported version:"), excerpt(v))
+            }
             OtherSheet(id) => {
-                format!("{} «{id}»", l.pick("kịch bản thuộc bảng chỉ tiêu khác:", "the scenario is for another sheet:"))
+                format!(
+                    "{} {}",
+                    l.pick("kịch bản thuộc bảng chỉ tiêu khác:", "the scenario is for another sheet:"),
+                    quoted(id)
+                )
             }
             TooLarge => l.pick("quá lớn", "is too large").into(),
             TooMany(n) => format!(
@@ -118,11 +155,210 @@ impl Problem {
         };
         match (self.place.is_empty(), self.field.is_empty()) {
             (true, true) => what,
-            (true, false) => format!("{}: {what}", self.field),
-            (false, true) => format!("{} · {what}", self.place),
-            (false, false) => format!("{} · {}: {what}", self.place, self.field),
+            (true, false) => format!("{}: {what}", field_name(&self.place, &self.field, l)),
+            (false, true) => format!("{} · {what}", place_name(&self.place, l)),
+            (false, false) => {
+                format!("{} · {}: {what}", place_name(&self.place, l), field_name(&self.place, &self.field, l))
+            }
         }
     }
+}
+
+/// The fields a reader can meet in a message, by JSON name: Vietnamese words, then English ones. A name
+/// of the form `period.start` is the field `start` of the place `period`, `sheet.id` the sheet's own `id`
+/// (see [`words`]).
+const FIELDS: &[(&str, &str, &str)] = &[
+    // A scenario (docs/scenario-format.md).
+    ("version", "phiên bản định dạng", "format version"),
+    ("sheet", "mã bảng chỉ tiêu", "sheet id"),
+    ("name", "tên kịch bản", "scenario name"),
+    ("notes", "ghi chú của kịch bản", "scenario notes"),
+    ("as_of", "ngày số liệu", "as-of date"),
+    ("inputs", "số liệu các chỉ tiêu", "figures by target"),
+    ("achieved", "số đã đạt", "achieved so far"),
+    ("start", "giá trị đầu kỳ", "value at the period's start"),
+    ("assume", "giả định", "assumption"),
+    ("assume.pace", "giả định tốc độ mỗi tháng", "assumed pace a month"),
+    ("assume.change", "giả định mức thay đổi mỗi tháng", "assumed change a month"),
+    ("assume.value", "giả định giá trị", "assumed value"),
+    ("assume.factor", "hệ số giả định", "assumed factor"),
+    ("volatility", "độ dao động", "volatility"),
+    ("note", "ghi chú", "note"),
+    // A link (docs/url-state.md); its other fields are read as a scenario's.
+    ("v", "phiên bản đường dẫn", "link version"),
+    ("n", "tên kịch bản", "scenario name"),
+    // A sheet (docs/sheet-format.md).
+    ("format", "phiên bản định dạng", "format version"),
+    ("sheet.id", "mã bảng chỉ tiêu", "sheet id"),
+    ("id", "mã", "id"),
+    ("title", "tiêu đề", "title"),
+    ("resolution", "nghị quyết", "resolution"),
+    ("resolution.number", "số hiệu nghị quyết", "resolution number"),
+    ("resolution.issuer", "cơ quan ban hành", "issuer"),
+    ("resolution.date", "ngày ban hành", "date of issue"),
+    ("period", "kỳ thực hiện", "period"),
+    ("period.start", "ngày bắt đầu", "start date"),
+    ("period.end", "ngày kết thúc", "end date"),
+    ("units", "các đơn vị", "units"),
+    ("areas", "các lĩnh vực", "areas"),
+    ("targets", "các chỉ tiêu", "targets"),
+    ("label", "tên hiển thị", "label"),
+    ("area", "lĩnh vực", "area"),
+    ("clause", "điều khoản", "clause"),
+    ("wording", "nguyên văn", "wording"),
+    ("translation", "bản dịch", "translation"),
+    ("comparator", "phép so sánh", "comparison"),
+    ("value", "giá trị", "value"),
+    ("unit", "đơn vị", "unit"),
+    ("kind", "loại chỉ tiêu", "kind of target"),
+    ("bound", "giới hạn trên", "upper bound"),
+    ("decimals", "số chữ số thập phân", "decimal places"),
+    ("part_of", "thuộc chỉ tiêu", "part of"),
+    ("weights", "trọng số các tháng", "monthly weights"),
+    ("milestones", "các mốc", "milestones"),
+    ("date", "ngày", "date"),
+];
+
+/// The kinds of target, by code: Vietnamese words, English words and the English article before them.
+const KINDS: &[(&str, &str, &str, &str)] = &[
+    ("flow", "chỉ tiêu cộng dồn", "cumulative target", "a"),
+    ("level", "chỉ tiêu mức", "level target", "a"),
+    ("average", "chỉ tiêu bình quân", "average target", "an"),
+];
+
+/// The letters of a link's input parts (docs/url-state.md) and the fields they stand for.
+const LETTERS: &[(&str, &str)] = &[
+    ("s", "start"),
+    ("p", "assume.pace"),
+    ("c", "assume.change"),
+    ("v", "assume.value"),
+    ("f", "assume.factor"),
+    ("d", "volatility"),
+];
+
+/// The longest excerpt of a name or value from a file or link shown in a message, in characters.
+pub const EXCERPT: usize = 40;
+
+/// Text from a file or a link as a message shows it: on one line, and cut to [`EXCERPT`] characters
+/// (the last one "…") when longer.
+pub fn excerpt(s: &str) -> String {
+    let one_line = s.chars().map(|c| if c.is_control() { ' ' } else { c });
+    if s.chars().count() <= EXCERPT {
+        one_line.collect()
+    } else {
+        one_line.take(EXCERPT - 1).chain(['…']).collect()
+    }
+}
+
+/// Text from a file or a link, quoted: «acheived».
+fn quoted(s: &str) -> String {
+    format!("«{}»", excerpt(s))
+}
+
+fn lookup(key: &str) -> Option<(&'static str, &'static str)> {
+    FIELDS.iter().find(|(k, ..)| *k == key).map(|&(_, vi, en)| (vi, en))
+}
+
+/// The reader's words for `field` at `place`, Vietnamese and English, or None for a name this code does
+/// not read. The sheet's own fields (at no place), the period's and the resolution's have words of their
+/// own where the name alone would mislead (a period's `start` is a date, an input's a value).
+fn words(place: &str, field: &str) -> Option<(String, String)> {
+    let scope = match place {
+        "" => "sheet",
+        "period" | "resolution" => place,
+        _ => "",
+    };
+    let scoped = |f: &str| lookup(&format!("{scope}.{f}")).or_else(|| lookup(f));
+    if let Some((vi, en)) = scoped(field) {
+        return Some((vi.into(), en.into()));
+    }
+    // A text in both languages: "label.vi".
+    if let Some((base, lang)) = field.rsplit_once('.') {
+        if ["title", "issuer", "label", "note"].contains(&base) {
+            let (vi, en) = scoped(base)?;
+            return match lang {
+                "vi" => Some((format!("{vi} tiếng Việt"), format!("{en} in Vietnamese"))),
+                "en" => Some((format!("{vi} tiếng Anh"), format!("{en} in English"))),
+                _ => None,
+            };
+        }
+    }
+    // One month's weight: "weights[2]".
+    let j = index(field, "weights")?;
+    Some((format!("trọng số tháng thứ {}", j + 1), format!("weight of month {}", j + 1)))
+}
+
+/// The index in `name[3]`.
+fn index(text: &str, name: &str) -> Option<usize> {
+    text.strip_prefix(name)?.strip_prefix('[')?.strip_suffix(']')?.parse().ok()
+}
+
+/// A field as a message names it: the reader's words, then the JSON name in parentheses, "ngày số liệu
+/// (as_of)", "as-of date (as_of)", so that whoever fixes the file finds the field. English words that are
+/// the JSON name itself stand alone ("note"). A name this code does not read (an unknown key) is quoted as
+/// given, cut to [`EXCERPT`] characters; a command-line option ("--scenario") is shown as typed.
+pub fn field_name(place: &str, field: &str, l: Locale) -> String {
+    match words(place, field) {
+        Some((vi, _)) if l == Locale::Vi => format!("{vi} ({field})"),
+        Some((_, en)) if en == field => en,
+        Some((_, en)) => format!("{en} ({field})"),
+        None if field.starts_with("--") => field.to_string(),
+        None => quoted(field),
+    }
+}
+
+/// A place as a message names it: a target's or an area's id as it is, and the sheet's own places in
+/// words: "kỳ thực hiện (period)", "chỉ tiêu thứ 3 (targets[2])", "x · mốc thứ 1 (milestones[0])".
+pub fn place_name(place: &str, l: Locale) -> String {
+    let numbered =
+        |vi: &str, en: &str, i: usize, technical: &str| format!("{} {} ({technical})", l.pick(vi, en), i + 1);
+    if let Some(uid) = place.strip_prefix("units.") {
+        return format!("{} {}", l.pick("đơn vị", "unit"), quoted(uid));
+    }
+    if let Some((head, tail)) = place.rsplit_once('.') {
+        if let Some(j) = index(tail, "milestones") {
+            return format!("{} · {}", place_name(head, l), numbered("mốc thứ", "milestone", j, tail));
+        }
+    }
+    if let Some(i) = index(place, "areas") {
+        return numbered("lĩnh vực thứ", "area", i, place);
+    }
+    if let Some(i) = index(place, "targets") {
+        return numbered("chỉ tiêu thứ", "target", i, place);
+    }
+    match place {
+        "period" | "resolution" => field_name("", place, l),
+        _ => place.to_string(),
+    }
+}
+
+/// The fields an allowed list names, as (place, field) for [`field_name`], when it is a list of fields
+/// (the keys an object may hold) rather than of values. The keys of `assume` are named as `assume.pace`.
+fn field_list(field: &str, allowed: &str) -> Option<Vec<(&'static str, String)>> {
+    let prefix = if field.starts_with("assume.") { "assume." } else { "" };
+    allowed
+        .split(", ")
+        .map(|name| {
+            let full = format!("{prefix}{name}");
+            lookup(&full).map(|_| ("", full))
+        })
+        .collect()
+}
+
+/// The values an allowed list names, each in the reader's words where it has some: a kind of target
+/// ("chỉ tiêu mức (level)"), a link's letter ("giá trị đầu kỳ (s)"); symbols and ranges (">=, >", "0–6")
+/// as they are.
+fn allowed_values(allowed: &str, l: Locale) -> String {
+    let named = |name: &str| -> Option<String> {
+        if let Some((code, vi, en, _)) = KINDS.iter().find(|(code, ..)| *code == name) {
+            return Some(format!("{} ({code})", l.pick(vi, en)));
+        }
+        let (_, field) = LETTERS.iter().find(|(letter, _)| *letter == name)?;
+        let (vi, en) = words("", field)?;
+        Some(format!("{} ({name})", l.pick(vi, en)))
+    };
+    let items: Option<Vec<String>> = allowed.split(", ").map(named).collect();
+    items.map_or_else(|| allowed.to_string(), |items| items.join(", "))
 }
 
 /// Joins problems into one message per line.
@@ -273,5 +509,192 @@ mod tests {
         assert_eq!(message("{\"a\": [1,", Locale::Vi), "không đọc được JSON: văn bản dừng giữa chừng (dòng 1, cột 9)");
         assert_eq!(message("{\n\"a\" 1}", Locale::Vi), "không đọc được JSON: sai cú pháp ở dòng 2, cột 5");
         assert!(message("{\n\"a\" 1}", Locale::En).starts_with("not readable as JSON (expected `:` at line 2 column 5"));
+    }
+
+    /// Every field a reader can meet, at a place it is met at: a scenario's (and a link's, which is read
+    /// as one), a link's own, and a sheet's. `x` is a target, `economy` an area.
+    const MET: &[(&str, &str)] = &[
+        ("", "version"),
+        ("", "sheet"),
+        ("", "name"),
+        ("", "notes"),
+        ("", "as_of"),
+        ("", "inputs"),
+        ("x", "achieved"),
+        ("x", "start"),
+        ("x", "assume"),
+        ("x", "assume.pace"),
+        ("x", "assume.change"),
+        ("x", "assume.value"),
+        ("x", "assume.factor"),
+        ("x", "volatility"),
+        ("x", "note"),
+        ("x", "note.vi"),
+        ("x", "note.en"),
+        ("", "v"),
+        ("", "n"),
+        ("", "format"),
+        ("", "id"),
+        ("", "title"),
+        ("", "title.vi"),
+        ("", "title.en"),
+        ("", "resolution"),
+        ("resolution", "number"),
+        ("resolution", "issuer"),
+        ("resolution", "issuer.vi"),
+        ("resolution", "issuer.en"),
+        ("resolution", "date"),
+        ("", "period"),
+        ("period", "start"),
+        ("period", "end"),
+        ("", "units"),
+        ("units.kg", "label"),
+        ("units.kg", "label.vi"),
+        ("units.kg", "label.en"),
+        ("", "areas"),
+        ("areas[0]", "id"),
+        ("economy", "clause"),
+        ("economy", "label"),
+        ("", "targets"),
+        ("targets[2]", "id"),
+        ("x", "id"),
+        ("x", "area"),
+        ("x", "clause"),
+        ("x", "wording"),
+        ("x", "label"),
+        ("x", "label.en"),
+        ("x", "translation"),
+        ("x", "comparator"),
+        ("x", "value"),
+        ("x", "unit"),
+        ("x", "kind"),
+        ("x", "bound"),
+        ("x", "decimals"),
+        ("x", "part_of"),
+        ("x", "weights"),
+        ("x", "weights[11]"),
+        ("x", "milestones"),
+        ("x.milestones[0]", "date"),
+        ("x.milestones[0]", "comparator"),
+        ("x.milestones[0]", "value"),
+        ("x.milestones[0]", "clause"),
+        ("x.milestones[0]", "wording"),
+        ("targets[2].milestones[1]", ""),
+        ("period", ""),
+        ("resolution", ""),
+        ("areas[3]", ""),
+    ];
+
+    /// A message without what it names in parentheses, the JSON names kept for whoever fixes the file.
+    fn outside_parentheses(text: &str) -> String {
+        let mut depth = 0;
+        text.chars()
+            .filter(|&c| {
+                match c {
+                    '(' => depth += 1,
+                    ')' => depth -= 1,
+                    _ => return depth == 0,
+                }
+                false
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_field_is_named_in_the_readers_words() {
+        // Every JSON name a reader can meet, and each part of a dotted one.
+        let mut json_names: Vec<&str> =
+            MET.iter().flat_map(|(_, f)| f.split(['.', '['])).filter(|w| !w.is_empty()).collect();
+        json_names.extend(["flow", "level", "average", "milestones", "targets", "areas", "units"]);
+        for &(place, field) in MET {
+            let problem = Problem { place: place.into(), field: field.into(), kind: ProblemKind::Missing };
+            let (vi, en) = (problem.message(Locale::Vi), problem.message(Locale::En));
+            assert!(field.is_empty() || !field_name(place, field, Locale::Vi).contains('«'), "a field read: {vi}");
+            let words = outside_parentheses(&vi);
+            let english = words
+                .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+                .find(|w| w.contains('_') || json_names.contains(w) && *w != place);
+            assert_eq!(english, None, "{place} · {field}: {vi}");
+            assert!(!words.contains('['), "{vi}");
+            assert!(vi.contains(&format!("({field})")) || field.is_empty(), "the JSON name stays: {vi}");
+            let words = outside_parentheses(&en);
+            assert!(!words.contains('_') && !words.contains('['), "{place} · {field}: {en}");
+            let dotted = MET.iter().map(|(_, f)| *f).chain(MET.iter().map(|(p, _)| *p)).filter(|f| f.contains('.'));
+            for name in dotted.filter(|name| *name != place) {
+                assert!(!words.contains(name), "{place} · {field}: {en}");
+            }
+        }
+        let p =
+            |place: &str, field: &str| Problem { place: place.into(), field: field.into(), kind: ProblemKind::Missing };
+        assert_eq!(p("", "as_of").message(Locale::Vi), "ngày số liệu (as_of): bị thiếu");
+        assert_eq!(p("", "as_of").message(Locale::En), "as-of date (as_of): is missing");
+        assert_eq!(p("x", "note").message(Locale::En), "x · note: is missing", "English words that are the name");
+        assert_eq!(p("period", "start").message(Locale::Vi), "kỳ thực hiện (period) · ngày bắt đầu (start): bị thiếu");
+        assert_eq!(p("x", "start").message(Locale::Vi), "x · giá trị đầu kỳ (start): bị thiếu");
+        assert_eq!(
+            p("targets[2].milestones[0]", "date").message(Locale::En),
+            "target 3 (targets[2]) · milestone 1 (milestones[0]) · date: is missing"
+        );
+        assert_eq!(p("", "--scenario").message(Locale::Vi), "--scenario: bị thiếu", "a command-line option as typed");
+    }
+
+    #[test]
+    fn kinds_and_the_allowed_fields_and_letters_are_named_in_the_readers_words() {
+        let p = |field: &str, kind| Problem { place: "x".into(), field: field.into(), kind }.message(Locale::Vi);
+        assert_eq!(
+            p("assume.pace", ProblemKind::AssumptionForKind("pace", "level")),
+            "x · giả định tốc độ mỗi tháng (assume.pace): không dùng được cho chỉ tiêu mức (level)"
+        );
+        let en = Problem {
+            place: "x".into(),
+            field: "start".into(),
+            kind: ProblemKind::AssumptionForKind("start", "average"),
+        };
+        assert_eq!(
+            en.message(Locale::En),
+            "x · value at the period's start (start): does not apply to an average target (average)"
+        );
+        assert_eq!(
+            p("kind", ProblemKind::NotOneOf("stock".into(), "flow, level, average")),
+            "x · loại chỉ tiêu (kind): «stock» không hợp lệ; dùng chỉ tiêu cộng dồn (flow), chỉ tiêu mức (level), \
+             chỉ tiêu bình quân (average)"
+        );
+        assert_eq!(
+            p("", ProblemKind::NotOneOf("q".into(), "s, p, c, v, f, d")),
+            "x · «q» không hợp lệ; dùng giá trị đầu kỳ (s), giả định tốc độ mỗi tháng (p), giả định mức thay đổi \
+             mỗi tháng (c), giả định giá trị (v), hệ số giả định (f), độ dao động (d)"
+        );
+        assert_eq!(
+            p("assume.rate", ProblemKind::NotOneOf("rate".into(), "pace, change, value, factor")),
+            "x · «assume.rate»: không phải trường đã biết; các trường là: giả định tốc độ mỗi tháng (assume.pace), \
+             giả định mức thay đổi mỗi tháng (assume.change), giả định giá trị (assume.value), hệ số giả định \
+             (assume.factor)"
+        );
+        // Symbols and ranges are what the file must hold, as they are.
+        assert!(p("comparator", ProblemKind::NotOneOf("=>".into(), ">=, >")).ends_with("«=>» không hợp lệ; dùng >=, >"));
+    }
+
+    #[test]
+    fn an_unknown_key_is_quoted_as_given_and_cut_short() {
+        let sheet = crate::sheet::Sheet::kontum().unwrap();
+        let key = format!("acheived{}", "x".repeat(100));
+        let text = format!(
+            r#"{{"version": 1, "sheet": "kontum-15-nq-tu-2022", "as_of": "2022-09-30",
+                "inputs": {{"jobs": {{"achieved": 1, "{key}": 2}}}}}}"#
+        );
+        let problems = crate::scenario::Scenario::parse(&text, &sheet).unwrap_err();
+        let cut = format!("«acheived{}…»", "x".repeat(EXCERPT - 9));
+        assert_eq!(
+            problems[0].message(Locale::En),
+            format!(
+                "jobs · {cut}: is not a known field; the fields are: achieved so far (achieved), value at the \
+                 period's start (start), assumption (assume), volatility, note"
+            )
+        );
+        assert_eq!(cut.chars().count(), EXCERPT + 2);
+        let vi = problems[0].message(Locale::Vi);
+        assert!(vi.starts_with(&format!("jobs · {cut}: không phải trường đã biết")), "{vi}");
+        assert_eq!(excerpt("a\nb"), "a b", "one line");
+        assert_eq!(excerpt(&"é".repeat(EXCERPT)), "é".repeat(EXCERPT), "at most 40 characters, not bytes");
     }
 }

@@ -1,5 +1,6 @@
-//! A projection written out for machines: JSON for the command-line tool and tests, CSV for
-//! spreadsheets. Numbers are plain (a point for decimals, no grouping), rounded to six decimals.
+//! A projection written out: JSON and CSV for machines (the command-line tool and tests), and the CSV the
+//! widget downloads for a reader's spreadsheet, in the reader's language. Numbers are plain (a point for
+//! decimals, no grouping), rounded to six decimals.
 
 use crate::engine::{MilestoneState, Projection, TargetResult};
 use crate::scenario::Scenario;
@@ -99,9 +100,32 @@ pub fn to_csv(sheet: &Sheet, p: &Projection) -> String {
     csv(sheet, p, None)
 }
 
+/// The columns of the widget's CSV download, in Vietnamese and in English: those of [`CSV_HEADER`], then
+/// the target's label, its unit, the scenario's name and its as-of date.
+const EXPORT_HEADER: [(&str, &str); 16] = [
+    ("mã chỉ tiêu", "target id"),
+    ("trạng thái", "status"),
+    ("dự báo cuối kỳ", "projected"),
+    ("giá trị chỉ tiêu", "target value"),
+    ("phép so sánh", "comparison"),
+    ("mức đạt", "attainment"),
+    ("mức cần cho các tháng còn lại", "required for the months left"),
+    ("gấp tốc độ hiện nay (lần)", "times the pace so far"),
+    ("khoảng 80%: thấp", "80% range: low"),
+    ("khoảng 80%: cao", "80% range: high"),
+    ("xác suất đạt", "probability of meeting"),
+    ("các mốc", "milestones"),
+    ("chỉ tiêu", "target"),
+    ("đơn vị", "unit"),
+    ("kịch bản", "scenario"),
+    ("ngày số liệu", "as-of date"),
+];
+
 /// The widget's CSV download: a byte-order mark (so spreadsheet programs read Vietnamese as UTF-8), then
-/// the rows of [`to_csv`] with each target's label in the reader's language, the scenario's name and its
-/// as-of date on every row. Numbers are plain decimals with a point, for any program to read.
+/// the columns of [`to_csv`] and each target's label in the reader's language, the scenario's name and
+/// its as-of date on every row. Every word follows the reader's language: the header, the status and the
+/// milestones, in the widget's own words (`present::status_word`, `present::milestone_line`). Numbers are
+/// plain decimals with a point, for any program to read.
 pub fn to_export_csv(
     sheet: &Sheet,
     scenario_name: &str,
@@ -113,10 +137,10 @@ pub fn to_export_csv(
 }
 
 fn csv(sheet: &Sheet, p: &Projection, export: Option<(&str, crate::date::Date, crate::i18n::Locale)>) -> String {
-    let mut out = String::from(CSV_HEADER);
-    if export.is_some() {
-        out.push_str(",label,unit,scenario,as_of");
-    }
+    let mut out = match export {
+        Some((.., l)) => EXPORT_HEADER.iter().map(|&(vi, en)| csv_field(l.pick(vi, en))).collect::<Vec<_>>().join(","),
+        None => String::from(CSV_HEADER),
+    };
     out.push('\n');
     for r in &p.results {
         let Some(t) = sheet.target(&r.id) else { continue };
@@ -125,16 +149,23 @@ fn csv(sheet: &Sheet, p: &Projection, export: Option<(&str, crate::date::Date, c
             .map(|o| {
                 o.milestones
                     .iter()
-                    .map(|m| {
-                        format!("{} {} {}: {}", m.date.iso(), m.comparator.code(), round6(m.value), m.state.code())
+                    .map(|m| match export {
+                        Some((.., l)) => crate::present::milestone_line(sheet, t, m, l),
+                        None => {
+                            format!("{} {} {}: {}", m.date.iso(), m.comparator.code(), round6(m.value), m.state.code())
+                        }
                     })
                     .collect::<Vec<_>>()
                     .join("; ")
             })
             .unwrap_or_default();
+        let status = match export {
+            Some((.., l)) => crate::present::status_word(r.status(), l),
+            None => r.status().code(),
+        };
         let cells = [
             csv_field(&r.id),
-            r.status().code().to_string(),
+            csv_field(status),
             csv_num(o.map(|o| o.projected)),
             csv_num(Some(t.value)),
             t.comparator.code().to_string(),
@@ -170,5 +201,78 @@ mod tests {
         assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
         assert_eq!(round6(1_259.999_999_999_8), 1260.0);
         assert_eq!(round6(-0.000_000_1), 0.0);
+    }
+
+    fn published() -> (Sheet, Scenario, Projection) {
+        let sheet = Sheet::kontum().unwrap();
+        let text = include_str!("../data/scenarios/kontum-published-2022-09-30.json");
+        let scenario = Scenario::parse(text, &sheet).unwrap();
+        let p = crate::engine::project(&sheet, &scenario);
+        (sheet, scenario, p)
+    }
+
+    #[test]
+    fn the_export_speaks_the_readers_language_in_every_word() {
+        use crate::i18n::Locale::{En, Vi};
+        let (sheet, scenario, p) = published();
+        let vi = to_export_csv(&sheet, "Số liệu đã công bố", scenario.as_of, &p, Vi);
+        let lines: Vec<&str> = vi.trim_start_matches('\u{feff}').lines().collect();
+        assert_eq!(
+            lines[0],
+            "mã chỉ tiêu,trạng thái,dự báo cuối kỳ,giá trị chỉ tiêu,phép so sánh,mức đạt,mức cần cho các tháng còn \
+             lại,gấp tốc độ hiện nay (lần),khoảng 80%: thấp,khoảng 80%: cao,xác suất đạt,các mốc,chỉ tiêu,đơn vị,\
+             kịch bản,ngày số liệu"
+        );
+        // The disbursement target's milestones: 70% by 30 September, missed; 100% by December, pending.
+        let d = lines.iter().find(|l| l.starts_with("disbursement,")).unwrap();
+        assert!(d.starts_with("disbursement,Khó đạt,83,100,>=,"), "{d}");
+        assert!(
+            d.contains(
+                ",\"30/9/2022 ≥ 70%: không đạt (thực tế 60,0%); 31/12/2022 ≥ 100%: dự kiến không đạt (dự báo 83,0%)\","
+            ),
+            "{d}"
+        );
+        // No English word in any cell but the targets' ids, which are codes.
+        const ENGLISH: [&str; 24] = [
+            "id",
+            "status",
+            "projected",
+            "target",
+            "comparator",
+            "attainment",
+            "required",
+            "pace",
+            "ratio",
+            "low",
+            "high",
+            "probability",
+            "milestones",
+            "label",
+            "unit",
+            "scenario",
+            "as_of",
+            "met",
+            "missed",
+            "pending",
+            "estimated",
+            "actual",
+            "track",
+            "data",
+        ];
+        for line in &lines {
+            let (_, cells) = line.split_once(',').unwrap();
+            let words = cells.split(|c: char| !(c.is_alphanumeric() || c == '_'));
+            let english: Vec<&str> = words.filter(|w| ENGLISH.contains(&w.to_lowercase().as_str())).collect();
+            assert!(english.is_empty(), "{english:?} in {line}");
+        }
+        let en = to_export_csv(&sheet, "Published figures", scenario.as_of, &p, En);
+        assert!(
+            en.contains(",30 Sep 2022 ≥ 70%: missed (actual 60.0%); 31 Dec 2022 ≥ 100%: projected to be missed"),
+            "{en}"
+        );
+        assert!(en.contains("\ndisbursement,Off track,83,100,>=,"), "{en}");
+        assert!(!en.lines().next().unwrap().contains('_'), "the header in words: {en}");
+        // The command's CSV is for machines and keeps its codes.
+        assert!(to_csv(&sheet, &p).contains("2022-09-30 >= 70: missed; 2022-12-31 >= 100: pending"));
     }
 }
