@@ -246,7 +246,10 @@ pub fn reading(
 ) -> String {
     let (Some(input), Some(o)) = (input, outcome) else {
         return locale
-            .pick("Chưa nhập số liệu cho chỉ tiêu này.", "No figure has been entered for this target.")
+            .pick(
+                "Chưa có số liệu cho chỉ tiêu này. Nhập số đã đạt vào ô bên dưới để xem dự báo.",
+                "There is no figure for this target yet. Type what has been achieved in the box below to see a projection.",
+            )
             .into();
     };
     let label = target.label.get(locale);
@@ -401,16 +404,60 @@ pub fn footer(published: bool, l: Locale) -> Vec<Node> {
         ),
     )];
     if published {
-        out.push(Node::text_el(
-            "p",
-            "",
-            l.pick(
-                "Số liệu đã công bố lấy từ UBND tỉnh, Cục Thống kê Kon Tum, kontum.gov.vn và kontumtv.vn; số liệu của kỳ (từ 1/7) là ước tính, suy ra bằng phép trừ.",
-                "Published figures come from the provincial government, the Kon Tum Statistics Office, kontum.gov.vn and kontumtv.vn; figures for the period (from 1 July) are estimates derived by subtraction.",
-            ),
-        ));
+        let site = |host: &str| {
+            Node::text_el("a", "", host.to_string())
+                .attr("href", format!("https://{host}/"))
+                .attr("target", "_blank")
+                .attr("rel", "noopener noreferrer")
+        };
+        out.push(
+            Node::new("p")
+                .text(l.pick(
+                    "Số liệu đã công bố lấy từ UBND tỉnh, Cục Thống kê Kon Tum, ",
+                    "Published figures come from the provincial government, the Kon Tum Statistics Office, ",
+                ))
+                .child(site("kontum.gov.vn"))
+                .child(Node::new("span").text(l.pick(" và ", " and ")))
+                .child(site("kontumtv.vn"))
+                .child(Node::new("span").text(l.pick(
+                    "; số liệu của kỳ (từ 1/7) là ước tính, suy ra bằng phép trừ. Không tìm thấy số liệu công bố cho các chỉ tiêu còn lại trong kỳ.",
+                    "; figures for the period (from 1 July) are estimates derived by subtraction. No published figures were found for the other targets in the period.",
+                ))),
+        );
     }
     out
+}
+
+/// The link to the resolution's text, shipped beside the widget (`dist/sources/`), for the bundled sheet.
+pub fn resolution_link(sheet: &Sheet, l: Locale) -> Option<Node> {
+    (sheet.id == crate::sheet::KONTUM_SHEET_ID).then(|| {
+        Node::new("p").class("resolution-link").child(
+            Node::text_el(
+                "a",
+                "",
+                l.pick(
+                    "Toàn văn nghị quyết (mục II.1, II.2) ↗",
+                    "The resolution's text (sections II.1, II.2, in Vietnamese) ↗",
+                ),
+            )
+            .attr("href", "sources/resolution-15-NQ-TU-kontum-2022.html")
+            .attr("target", "_blank")
+            .attr("rel", "noopener"),
+        )
+    })
+}
+
+/// The unit a field is typed in: the target's for a figure, a start and an average's assumption; per
+/// month for a flow's or a level's assumption and for the monthly volatility of a flow or a level
+/// ("tỷ đồng/tháng", "điểm %/tháng").
+pub fn field_unit(sheet: &Sheet, t: &Target, field: Field, l: Locale) -> String {
+    let unit = sheet.unit(t).label.get(l);
+    let monthly = t.kind != Kind::Average && matches!(field, Field::Assume | Field::Volatility);
+    if !monthly {
+        return unit.to_string();
+    }
+    let unit = if unit == "%" { l.pick("điểm %", "points") } else { unit };
+    format!("{unit}/{}", l.pick("tháng", "month"))
 }
 
 /// A card's number fields, in order: what is achieved, a level's start, the assumption, the volatility.
@@ -484,7 +531,12 @@ pub fn field_specs(
         FieldSpec {
             label: achieved_label,
             value: input.map(|i| i.achieved),
-            placeholder: l.pick("Chưa có số liệu", "No figure yet").into(),
+            // An example in the reader's notation ("Ví dụ: 1.234"), of a size that fits the target.
+            placeholder: {
+                let share = if t.kind == Kind::Flow { 0.4 } else { 0.95 };
+                let example = format_fixed(t.value * share, t.decimals.min(2), l);
+                format!("{} {example}", l.pick("Ví dụ:", "E.g."))
+            },
             min: Some(0.0),
             max: t.bound,
             shown: true,
@@ -767,7 +819,10 @@ mod tests {
         assert!(read("social-investment", En).ends_with("103% of the target. That meets the target."));
         assert!(read("disbursement", En).contains("83.0% by 31 Dec 2022 if the trend so far continues"));
         assert!(read("grdp-growth", Vi).contains("nếu phần còn lại của kỳ giữ mức hiện nay"));
-        assert_eq!(read("jobs", En), "No figure has been entered for this target.");
+        assert_eq!(
+            read("jobs", En),
+            "There is no figure for this target yet. Type what has been achieved in the box below to see a projection."
+        );
     }
 
     #[test]

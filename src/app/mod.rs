@@ -65,6 +65,7 @@ fn dispatch(state: RwSignal<State>, act: &str, arg: &str, value: &str) {
                 }
             }
             Command::Remove { key } => platform::unstore(&key),
+            Command::Focus { id } => platform::focus(&id),
             Command::Copy { id } => leptos::task::spawn_local(async move {
                 let done = if platform::copy(&id).await { "copied" } else { "copy-failed" };
                 dispatch(state, done, &id, "");

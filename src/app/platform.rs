@@ -239,6 +239,14 @@ pub async fn copy(id: &str) -> bool {
     wasm_bindgen_futures::JsFuture::from(navigator.clipboard().write_text(&value)).await.is_ok()
 }
 
+/// Moves the focus to the element with `id`; the browser scrolls it into view.
+pub fn focus(id: &str) {
+    let el = window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id));
+    if let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
+    }
+}
+
 /// The text of the first file chosen in a file input, or why not: `large` (over `max` bytes) or
 /// `unreadable`.
 pub async fn read_file(input: web_sys::Element, max: usize) -> Result<String, &'static str> {

@@ -301,10 +301,18 @@ impl State {
     /// The targets whose figure is dated other than the scenario (the as-of date was moved after they
     /// were entered), and the date each belongs to.
     pub fn stale(&self) -> impl Iterator<Item = (&str, Date)> {
-        self.scenario.inputs.iter().filter_map(move |(id, _)| {
-            let date = self.retyped.iter().find(|(t, _)| t == id).map_or(self.figures_as_of, |(_, d)| *d);
-            (date != self.scenario.as_of).then_some((id, date))
-        })
+        self.scenario.inputs.iter().filter_map(move |(id, _)| self.figure_date(id).map(|d| (id, d)))
+    }
+
+    /// The date of target `id`'s figure when it is not the scenario's (it has a figure, typed before
+    /// the as-of date moved). The list of figures typed since is short: a reader types them one by one.
+    pub fn stale_date(&self, id: &str) -> Option<Date> {
+        self.scenario.inputs.contains_key(id).then(|| self.figure_date(id)).flatten()
+    }
+
+    fn figure_date(&self, id: &str) -> Option<Date> {
+        let date = self.retyped.iter().find(|(t, _)| t == id).map_or(self.figures_as_of, |(_, d)| *d);
+        (date != self.scenario.as_of).then_some(date)
     }
 
     /// Changes what the reader entered. A figure's change keeps the preset in force (it then follows

@@ -572,7 +572,7 @@ fn a_save_or_rename_onto_a_name_in_use_keeps_both() {
     // Renaming an entry to its own name changes nothing else.
     s.act(act("save-name", "", "B thấp"));
     s.act(act("rename", &b, ""));
-    assert_eq!(stored(&mut s).iter().map(|(k, _)| k.clone()).collect::<Vec<_>>(), [b.clone()]);
+    assert_eq!(stored(&mut s).iter().map(|(k, _)| k.clone()).collect::<Vec<_>>(), std::slice::from_ref(&b));
     assert!(!s.outbox.contains(&Command::Remove { key: b }));
 }
 
@@ -706,4 +706,78 @@ fn starting_from_empty_keeps_the_date_and_says_what_was_set_aside() {
     assert_eq!(s.scenario.inputs.iter().count(), 0);
     let n = s.notice.clone().expect("a word about the figures set aside");
     assert!(n.text.contains("5 chỉ tiêu"), "{}", n.text);
+}
+
+#[test]
+fn the_first_screen_says_figures_can_be_typed_and_fields_show_their_unit() {
+    // Issue 11, item 14.
+    let mut s = state();
+    let page = s.view();
+    let try_it = page.find("try-it").expect("a line on the first screen says figures can be typed");
+    assert!(try_it.text_content().contains("nhập số liệu"), "{}", try_it.text_content());
+    let go = by_attr(try_it, "data-act", "focus").expect("and a button takes the reader to a field");
+    let field_id = attr(go, "data-arg").unwrap().to_string();
+    assert!(by_attr(&page, "id", &field_id).is_some(), "{field_id} is a field of the page");
+    s.act(act("focus", &field_id, ""));
+    assert_eq!(s.outbox, [Command::Focus { id: field_id }]);
+    // Each field has its unit beside it and an example in the reader's notation as placeholder.
+    let revenue = by_attr(&page, "data-target", "budget-revenue").unwrap();
+    assert_eq!(revenue.find("unit").unwrap().text_content(), "tỷ đồng");
+    let jobs = by_attr(&page, "data-target", "jobs").unwrap();
+    let input = by_attr(jobs, "id", "jobs-achieved").unwrap();
+    assert_eq!(attr(input, "placeholder"), Some("Ví dụ: 1.000"));
+    assert_eq!(jobs.find("unit").unwrap().text_content(), "lao động");
+    // "No data" says that no published figure was found.
+    assert!(jobs.find("no-figure").unwrap().text_content().contains("Không tìm thấy số liệu công bố"));
+    // The sources and the resolution are links.
+    let links: Vec<&str> = page_links(&page);
+    assert!(links.contains(&"https://kontum.gov.vn/") && links.contains(&"https://kontumtv.vn/"), "{links:?}");
+    assert!(links.contains(&"sources/resolution-15-NQ-TU-kontum-2022.html"), "{links:?}");
+    s.act(act("more", "disbursement", ""));
+    let page = s.view();
+    let disbursement = by_attr(&page, "data-target", "disbursement").unwrap();
+    let units: Vec<String> = all_by_class(disbursement, "unit").iter().map(|n| n.text_content()).collect();
+    assert_eq!(units, ["%", "%", "điểm %/tháng", "điểm %/tháng"]);
+}
+
+fn page_links(n: &Node) -> Vec<&str> {
+    let mut out: Vec<&str> = n.attrs.iter().filter(|(k, _)| *k == "href").map(|(_, v)| v.as_str()).collect();
+    for c in &n.children {
+        out.extend(page_links(c));
+    }
+    out
+}
+
+fn all_by_class<'n>(n: &'n Node, class: &str) -> Vec<&'n Node> {
+    let mut out = Vec::new();
+    if n.attrs.iter().any(|(k, v)| *k == "class" && v.split(' ').any(|c| c == class)) {
+        out.push(n);
+    }
+    for c in &n.children {
+        out.extend(all_by_class(c, class));
+    }
+    out
+}
+
+#[test]
+fn a_png_names_the_plan_its_source_and_what_its_marks_mean() {
+    let mut s = state();
+    s.act(act("export", "png-summary", ""));
+    s.act(act("export", "png:budget-revenue", ""));
+    let svgs: Vec<&String> =
+        s.outbox.iter().filter_map(|c| if let Command::Png { svg, .. } = c { Some(svg) } else { None }).collect();
+    assert_eq!(svgs.len(), 2);
+    for svg in &svgs {
+        assert!(svg.contains("Chỉ tiêu chủ yếu 6 tháng cuối năm 2022 của tỉnh Kon Tum · Nghị quyết 15-NQ/TU"), "{svg}");
+        assert!(svg.contains("Nguồn: UBND tỉnh Kon Tum"), "{svg}");
+    }
+    assert!(svgs[0].contains("đường dọc: 100% chỉ tiêu"));
+    assert!(svgs[1].contains("vùng tô: khoảng 80%"));
+    // A scenario of the reader's own says so.
+    s.act(act("source", "", "empty"));
+    s.act(act("field", "jobs:achieved", "1.000"));
+    s.outbox.clear();
+    s.act(act("export", "png:jobs", ""));
+    let Command::Png { svg, .. } = &s.outbox[0] else { panic!("{:?}", s.outbox) };
+    assert!(svg.contains("Nguồn: số liệu do người dùng nhập"));
 }

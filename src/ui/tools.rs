@@ -77,6 +77,10 @@ pub enum Command {
     Copy {
         id: String,
     },
+    /// Move the keyboard focus to the element with this id (and scroll it into view).
+    Focus {
+        id: String,
+    },
 }
 
 /// A tool's message: a line, and the problems of a file that was not opened.
@@ -154,6 +158,7 @@ impl State {
             // "Copied" is said only once the browser has copied; a refusal (a frame the host does not let
             // write to the clipboard, a page not served securely) leaves the text selected, and says how.
             "copy" => self.outbox.push(Command::Copy { id: a.arg.to_string() }),
+            "focus" => self.outbox.push(Command::Focus { id: a.arg.to_string() }),
             "copied" => self.notice = Notice::ok(l.pick("Đã chép.", "Copied.")),
             "copy-failed" => {
                 self.notice = Notice::failed(
@@ -442,7 +447,11 @@ impl State {
             }
             "png-summary" => {
                 let chart = self.summary_chart(PNG_WIDTH);
-                self.png(chart, l.pick("Mức đạt so với chỉ tiêu", "Attainment of each target"), "summary")
+                let marks = l.pick(
+                    "Thanh: mức đạt dự báo so với chỉ tiêu · vạch mảnh: khoảng 80% · đường dọc: 100% chỉ tiêu · ký hiệu và màu: trạng thái",
+                    "Bars: projected attainment of each target · thin whiskers: 80% range · vertical line: 100% of the target · symbol and colour: status",
+                );
+                self.png(chart, l.pick("Mức đạt so với chỉ tiêu", "Attainment of each target"), marks, "summary")
             }
             _ => {
                 let Some(id) = what.strip_prefix("png:") else { return };
@@ -454,20 +463,28 @@ impl State {
                 };
                 let chart = self.target_chart(t, o, i, PNG_WIDTH);
                 let title = t.label.get(l).to_string();
-                self.png(chart, &title, id)
+                let marks = l.pick(
+                    "Đường liền: số đã đạt · đường đứt: dự báo · vùng tô: khoảng 80% · đường ngang: chỉ tiêu · hình thoi: mốc",
+                    "Solid line: achieved so far · dashed line: projection · shaded area: 80% range · horizontal line: the target · diamonds: milestones",
+                );
+                self.png(chart, &title, marks, id)
             }
         };
         self.outbox.push(command);
     }
 
-    /// A chart as a standalone SVG with its title, the scenario's name and date, and the words "scenario,
-    /// not an official figure", for drawing into a PNG.
-    fn png(&self, chart: Node, title: &str, part: &str) -> Command {
+    /// A chart as a standalone SVG with its title, the plan, the scenario's name and date, where its
+    /// figures come from, what its marks mean, and the words "scenario, not an official figure", for
+    /// drawing into a PNG.
+    fn png(&self, chart: Node, title: &str, marks: &str, part: &str) -> Command {
         let l = self.locale;
         let width = PNG_WIDTH;
         let chart_height: u32 =
             chart.attrs.iter().find(|(k, _)| *k == "height").and_then(|(_, v)| v.parse().ok()).unwrap_or(200);
-        let head = 96;
+        let head = 150;
+        let middle = marks.len() / 2;
+        let cut = marks.match_indices(" · ").min_by_key(|(i, _)| i.abs_diff(middle)).map(|(i, _)| i);
+        let marks_lines = cut.map_or((marks, ""), |i| (&marks[..i], &marks[i + " · ".len()..]));
         let height = head + chart_height + 8;
         let (bg, fg) = if self.dark { ("#111418", "#e6e8eb") } else { ("#ffffff", "#1b1f24") };
         let line = |y: u32, size: u32, weight: &str, text: String| {
@@ -491,19 +508,42 @@ impl State {
             .children([
                 Node::new("rect").attr("width", "100%").attr("height", "100%").attr("fill", bg),
                 line(22, 16, "700", title.to_string()),
-                line(44, 13, "400", self.scenario_name()),
                 line(
-                    64,
-                    13,
+                    42,
+                    12,
+                    "400",
+                    format!("{} · {}{}", self.sheet.title.get(l), l.pick("Nghị quyết ", "Resolution "), self.sheet.number),
+                ),
+                line(
+                    62,
+                    12,
                     "400",
                     format!(
-                        "{} {}",
-                        l.pick("Số liệu đến", "Figures as of"),
+                        "{} · {} {}",
+                        self.scenario_name(),
+                        l.pick("số liệu đến", "figures as of"),
                         present::date_long(self.scenario.as_of, l)
                     ),
                 ),
                 line(
-                    86,
+                    82,
+                    12,
+                    "400",
+                    if self.source == Source::Published {
+                        l.pick(
+                            "Nguồn: UBND tỉnh Kon Tum, Cục Thống kê Kon Tum, kontum.gov.vn, kontumtv.vn (số liệu của kỳ là ước tính)",
+                            "Source: Kon Tum provincial government, Statistics Office, kontum.gov.vn, kontumtv.vn (period figures are estimates)",
+                        )
+                        .to_string()
+                    } else {
+                        l.pick("Nguồn: số liệu do người dùng nhập", "Source: figures entered by the user").to_string()
+                    },
+                ),
+                // What the marks mean, on two lines (split at the separator nearest the middle).
+                line(100, 11, "400", marks_lines.0.to_string()),
+                line(114, 11, "400", marks_lines.1.to_string()),
+                line(
+                    138,
                     13,
                     "700",
                     l.pick("Kịch bản, không phải số liệu chính thức", "Scenario, not an official figure").into(),

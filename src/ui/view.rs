@@ -32,6 +32,10 @@ struct CardKey {
     width: u32,
     dark: bool,
     compact: bool,
+    /// Whether the source is the published figures (a card without a figure says none was found).
+    published: bool,
+    /// The date of the card's figure when it is not the scenario's (`State::stale`).
+    stale: Option<Date>,
     expanded: bool,
     table: bool,
     drafts: Vec<super::Draft>,
@@ -134,7 +138,10 @@ impl State {
             .class(if self.compact { "widget compact" } else { "widget" })
             .attr("lang", l.code())
             .child(self.language_switch())
-            .child(wrap("", present::masthead(&self.sheet, l)))
+            .child(wrap(
+                "",
+                present::masthead(&self.sheet, l).into_iter().chain(present::resolution_link(&self.sheet, l)).collect(),
+            ))
             .child(self.summary());
         if !self.compact {
             widget = widget.child(self.controls());
@@ -184,6 +191,24 @@ impl State {
             );
         }
         lines.extend(present::summary_lines(&self.projection, &self.scenario_name(), self.scenario.as_of, l));
+        if !self.compact {
+            // On a phone the first field is a screen and more below: say on the first screen that
+            // figures can be typed, and take the reader there.
+            let first = self.sheet.targets.iter().find(|t| self.only.is_empty() || self.only.contains(&t.id));
+            if let Some(t) = first {
+                lines.push(Node::new("p").class("try-it").children([
+                    Node::text_el(
+                        "span",
+                        "",
+                        l.pick(
+                            "✎ Bạn có thể nhập số liệu và giả định của mình vào từng chỉ tiêu bên dưới; mọi dự báo được tính lại ngay. ",
+                            "✎ You can type your own figures and assumptions into each target below; every projection follows at once. ",
+                        ),
+                    ),
+                    button("link-button", "focus", &format!("{}-achieved", t.id), l.pick("Nhập số liệu", "Type a figure")),
+                ]));
+            }
+        }
         let stale = self.stale().count();
         if let Some((_, date)) = self.stale().next() {
             let (then, now) = (present::date_short(date, l), present::date_short(self.scenario.as_of, l));
@@ -351,6 +376,8 @@ impl State {
             width: self.widths.1,
             dark: self.dark,
             compact: self.compact,
+            published: self.source == Source::Published,
+            stale: self.stale_date(&t.id),
             expanded: self.expanded.contains(&t.id),
             table: self.tables.iter().any(|x| x.strip_prefix("table-") == Some(&t.id)),
             // A draft's id is `TARGET-FIELD`, and no field's code holds a '-'.
@@ -399,7 +426,7 @@ impl State {
                 .child(panel);
         }
         let mut output = present::card_output(&self.sheet, t, input, outcome, l);
-        if let Some((_, date)) = self.stale().find(|(id, _)| *id == t.id) {
+        if let Some(date) = self.stale_date(&t.id) {
             output.push(Node::text_el(
                 "p",
                 "stale",
@@ -421,10 +448,20 @@ impl State {
             .class(if t.part_of.is_some() { "target card part" } else { "target card" })
             .attr("data-target", t.id.clone())
             .attr("data-status", status.code());
+        if input.is_none() && self.source == Source::Published {
+            output.push(Node::text_el(
+                "p",
+                "no-figure",
+                l.pick(
+                    "Không tìm thấy số liệu công bố của chỉ tiêu này trong kỳ.",
+                    "No published figure was found for this target in the period.",
+                ),
+            ));
+        }
         if self.compact {
             // A compact embed shows each card's main figure only: the target, the status, the result
             // and its reading; no fields, milestones or chart (a link opens the full widget).
-            const KEPT: [&str; 5] = ["target-head", "status", "results", "reading", "stale"];
+            const KEPT: [&str; 6] = ["target-head", "status", "results", "reading", "stale", "no-figure"];
             output.retain(|n| n.attrs.iter().any(|(k, v)| *k == "class" && v.split(' ').any(|c| KEPT.contains(&c))));
             return card.child(wrap("", output)).child(wrap("", present::wording(t, l)));
         }
@@ -476,20 +513,30 @@ impl State {
             ),
         });
         let msg_id = format!("{id}-msg");
+        let unit = present::field_unit(&self.sheet, t, f, l);
+        // The label names the unit for screen readers; sighted readers see it beside the box.
+        let label = Node::new("label").attr("for", id.clone()).text(spec.label.clone()).child(Node::text_el(
+            "span",
+            "sr-only",
+            format!(" ({unit})"),
+        ));
         Node::new("div").class(if error.is_some() { "field invalid" } else { "field" }).children([
-            Node::text_el("label", "", spec.label.clone()).attr("for", id.clone()),
-            Node::new("input")
-                .attr("id", id)
-                .attr("type", "text")
-                .attr("inputmode", "decimal")
-                .attr("autocomplete", "off")
-                .attr("spellcheck", "false")
-                .attr("aria-invalid", if error.is_some() { "true" } else { "false" })
-                .attr("aria-describedby", msg_id.clone())
-                .attr("placeholder", spec.placeholder.clone())
-                .attr("data-act", "field")
-                .attr("data-arg", format!("{}:{}", t.id, f.code()))
-                .attr("value", text),
+            label,
+            Node::new("div").class("field-box").children([
+                Node::new("input")
+                    .attr("id", id)
+                    .attr("type", "text")
+                    .attr("inputmode", "decimal")
+                    .attr("autocomplete", "off")
+                    .attr("spellcheck", "false")
+                    .attr("aria-invalid", if error.is_some() { "true" } else { "false" })
+                    .attr("aria-describedby", msg_id.clone())
+                    .attr("placeholder", spec.placeholder.clone())
+                    .attr("data-act", "field")
+                    .attr("data-arg", format!("{}:{}", t.id, f.code()))
+                    .attr("value", text),
+                Node::text_el("span", "unit", unit).attr("aria-hidden", "true"),
+            ]),
             Node::text_el("p", "field-msg", message).attr("id", msg_id).attr("aria-live", "polite"),
         ])
     }
