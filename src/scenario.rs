@@ -512,7 +512,7 @@ mod tests {
         );
         let en = p[0].message(crate::i18n::Locale::En);
         let vi = p[0].message(crate::i18n::Locale::Vi);
-        assert!(en.starts_with("disbursement · assume.pace:") && en.contains("level"), "{en}");
-        assert!(vi.starts_with("disbursement · assume.pace:") && vi != en, "{vi}");
+        assert!(en.starts_with("disbursement · assumed pace a month (assume.pace):") && en.contains("level"), "{en}");
+        assert!(vi.starts_with("disbursement · giả định tốc độ mỗi tháng (assume.pace):") && vi != en, "{vi}");
     }
 }

@@ -62,7 +62,7 @@ test('the notice names the problem in English too', async () => {
   const { page, context, problems } = await open(env.browser, env.server.url, PHONE);
   const w = new WidgetPage(page);
   await w.open(`${env.server.url}?lang=en#v1;as=2022-09-30;disbursement=60,p5`);
-  assert.match(await page.locator('.notice').textContent(), /could not be read.*disbursement · assume.pace: «pace» does not apply to a target of kind «level»/s);
+  assert.match(await page.locator('.notice').textContent(), /could not be read.*disbursement · assumed pace a month \(assume.pace\): does not apply to a level target \(level\)/s);
   assert.deepEqual(problems, []);
   await context.close();
 });
