@@ -27,9 +27,14 @@ test('a host page embeds the widget at 375 px and the frame follows its height',
   await page.waitForFunction(() => document.getElementById('widget').style.height !== '900px');
   let h = await heights();
   assert.ok(Math.abs(h.frame - h.content) <= 1, `frame ${h.frame} vs content ${h.content}`);
-  // A card's data table opens: the content grows and the frame with it, with no inner scrollbar.
-  await frame.locator('[data-target="budget-revenue"] .table-toggle').click();
-  await page.waitForFunction((before) => Math.round(document.getElementById('widget').getBoundingClientRect().height) > before + 50, h.frame);
+  // Compact: each card's main figure only (issue 11, item 9): no fields, chart or table, and short.
+  assert.equal(await frame.locator('[data-target] input, [data-target] .chart, [data-target] .table-toggle').count(), 0);
+  const cards = await frame.locator('.targets').evaluate((e) => e.getBoundingClientRect().height);
+  assert.ok(cards < 900, `two compact cards are ${cards} px tall on a phone`);
+  // A narrower screen wraps the text: the content grows and the frame with it, with no inner scrollbar.
+  await page.setViewportSize({ width: 320, height: 667 });
+  await page.waitForFunction((before) => Math.round(document.getElementById('widget').getBoundingClientRect().height) > before, h.frame);
+  await page.waitForTimeout(300);
   h = await heights();
   assert.ok(Math.abs(h.frame - h.content) <= 1, `after expanding: frame ${h.frame} vs content ${h.content}`);
   await screenshot(page, 'embed-host-phone');
@@ -45,7 +50,7 @@ test('inside a frame the widget posts its height in the pym.js and Datawrapper f
     window.addEventListener('message', (e) => window.seen.push(e.data));
   });
   await page.frameLocator('#widget').locator('[data-target] .status').first().waitFor();
-  await page.frameLocator('#widget').locator('.table-toggle').first().click();
+  await page.setViewportSize({ width: 700, height: 800 });
   await page.waitForFunction(() => window.seen.length >= 2);
   const seen = await page.evaluate(() => window.seen);
   for (const m of seen) {
