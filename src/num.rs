@@ -129,6 +129,8 @@ pub enum NumError {
     /// A sign but no digits, or separators without digits.
     NoDigits,
     TooLarge,
+    /// Text after the number that is none of the field's units (its first 20 characters or so).
+    UnknownUnit(String),
 }
 
 impl NumError {
@@ -154,6 +156,12 @@ impl NumError {
             (NumError::NoDigits, En) => "There are no digits.".into(),
             (NumError::TooLarge, Vi) => "Số quá lớn.".into(),
             (NumError::TooLarge, En) => "That number is too large.".into(),
+            (NumError::UnknownUnit(u), Vi) => {
+                format!("“{u}” không phải đơn vị của ô này; hãy nhập một số, ví dụ 1.234,5.")
+            }
+            (NumError::UnknownUnit(u), En) => {
+                format!("“{u}” is not a unit of this field; type a number, such as 1,234.5.")
+            }
         }
     }
 }
@@ -203,10 +211,87 @@ fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{a0}' || c == '\u{202f}' || c == '\u{2009}'
 }
 
+/// Spellings of a unit's words that mean the same, compared folded (see `unit_words`): a word, or two
+/// words written together ("phần trăm" as "phantram"), and the one form they stand for.
+const SAME: [(&str, &str); 12] = [
+    ("ti", "ty"),
+    ("bn", "billion"),
+    ("d", "vnd"),
+    ("dong", "vnd"),
+    ("₫", "vnd"),
+    ("percent", "%"),
+    ("phantram", "%"),
+    ("hecta", "ha"),
+    ("hectare", "ha"),
+    ("doanhnghiep", "dn"),
+    ("nguoi", "people"),
+    ("person", "people"),
+];
+
+/// The currency, which may be left out of a unit that has a scale: "tỷ" for "tỷ đồng", "bn" for "billion VND".
+const CURRENCY: &str = "vnd";
+
+/// A letter without its Vietnamese marks ("ỷ" is "y", "đ" is "d"); other characters as they are.
+fn fold(c: char) -> char {
+    match c {
+        '\u{1ea0}'..='\u{1eb7}' | 'à' | 'á' | 'â' | 'ã' | 'ă' => 'a',
+        '\u{1eb8}'..='\u{1ec7}' | 'è' | 'é' | 'ê' => 'e',
+        '\u{1ec8}'..='\u{1ecb}' | 'ì' | 'í' | 'ĩ' => 'i',
+        '\u{1ecc}'..='\u{1ee3}' | 'ò' | 'ó' | 'ô' | 'õ' | 'ơ' => 'o',
+        '\u{1ee4}'..='\u{1ef1}' | 'ù' | 'ú' | 'ũ' | 'ư' => 'u',
+        '\u{1ef2}'..='\u{1ef9}' | 'ý' => 'y',
+        'đ' => 'd',
+        c => c,
+    }
+}
+
+/// A unit's words as compared, sorted: lower case, without Vietnamese marks (precomposed or combining), an
+/// English plural's "s" dropped, and equivalent spellings (`SAME`) made one. Spaces, dots and hyphens
+/// divide words; any other sign is a word of its own.
+fn unit_words(text: &str) -> Vec<String> {
+    let mut words: Vec<String> = Vec::new();
+    let mut word = String::new();
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            word.push(fold(c));
+        } else if !('\u{300}'..='\u{36f}').contains(&c) {
+            words.extend((!word.is_empty()).then(|| std::mem::take(&mut word)));
+            if !(is_space(c) || c == '.' || c == '-') {
+                words.push(c.to_string());
+            }
+        }
+    }
+    words.extend((!word.is_empty()).then_some(word));
+    for w in &mut words {
+        if w.len() > 3 && w.ends_with('s') && w.is_ascii() {
+            w.pop();
+        }
+    }
+    let same = |w: &str| SAME.iter().find(|s| s.0 == w).map(|s| s.1.to_string());
+    let mut out = Vec::with_capacity(words.len());
+    let mut i = 0;
+    while i < words.len() {
+        let pair = words.get(i + 1).and_then(|next| same(&format!("{}{next}", words[i])));
+        i += if pair.is_some() { 2 } else { 1 };
+        out.push(pair.or_else(|| same(&words[i - 1])).unwrap_or_else(|| words[i - 1].clone()));
+    }
+    out.sort_unstable();
+    out
+}
+
+/// Whether the typed unit's words are the label's, or the label's without its currency.
+fn same_unit(typed: &[String], label: &[String]) -> bool {
+    typed == label || (label.len() > typed.len() && label.iter().filter(|w| *w != CURRENCY).eq(typed.iter()))
+}
+
 /// Parses a number as a person types it in `locale`: surrounding spaces, a leading "+" or "-", spaces or
 /// the locale's thousands separator between groups of three digits, one decimal separator (a trailing
-/// one, as while typing "12,", is allowed), and a trailing unit from `units` (matched without regard to
-/// case, e.g. "%" or "tỷ đồng"). Anything else is an error; nothing is guessed.
+/// one, as while typing "12,", is allowed), and a trailing unit from `units`, the field's unit labels in
+/// both languages. A unit is read as people write it: in any case and spacing, with or without
+/// Vietnamese marks, in either language whatever the notation of the number, "tỉ" as "tỷ", "đ", "VND" or
+/// "dong" as "đồng", "bn" as "billion", a plural or singular English word, its words in any order, and the
+/// currency left out ("1.234 tỷ", "1,234.5 bn"). Text after the number that is no unit of the field is
+/// `UnknownUnit`. Anything else is an error; nothing is guessed.
 pub fn parse_number(text: &str, locale: Locale, units: &[&str]) -> Result<f64, NumError> {
     if text.chars().count() > 64 {
         return Err(NumError::TooLong);
@@ -215,16 +300,20 @@ pub fn parse_number(text: &str, locale: Locale, units: &[&str]) -> Result<f64, N
     if body.is_empty() {
         return Err(NumError::Empty);
     }
-    let lower = body.to_lowercase();
-    for unit in units.iter().filter(|u| !u.is_empty()) {
-        let unit = unit.to_lowercase();
-        if lower.ends_with(&unit) && lower.len() > unit.len() {
-            // Lower-casing Vietnamese letters keeps their byte length, so the cut lands on a boundary.
-            let cut = body.len() - unit.len();
-            if body.is_char_boundary(cut) {
-                body = body[..cut].trim_end_matches(is_space);
-                break;
+    // The unit starts at the first character that has no place in a number, after at least one digit.
+    let number_char = |c: char| c.is_ascii_digit() || is_space(c) || matches!(c, ',' | '.' | '+' | '-' | '\u{2212}');
+    if let Some(at) = body.find(|c| !number_char(c)).filter(|&at| body[..at].bytes().any(|b| b.is_ascii_digit())) {
+        let unit = &body[at..];
+        let typed = unit_words(unit);
+        if units.iter().any(|u| same_unit(&typed, &unit_words(u))) {
+            body = body[..at].trim_end_matches(is_space);
+        } else if !unit.bytes().any(|b| b.is_ascii_digit()) && unit.chars().any(|c| c.is_alphabetic() || c == '%') {
+            // Text with a digit in it ("1e5") is read as a number, to name the character out of place.
+            let mut excerpt: String = unit.chars().take(20).collect();
+            if excerpt.len() < unit.len() {
+                excerpt.push('…');
             }
+            return Err(NumError::UnknownUnit(excerpt));
         }
     }
     let mut negative = false;
@@ -371,7 +460,7 @@ mod tests {
             ("1700.000.0", NumError::BadGrouping),
             (".700", NumError::BadGrouping),
             ("1,2,3", NumError::TwoDecimalSeparators),
-            ("12abc", NumError::Unexpected('a')),
+            ("12abc", NumError::UnknownUnit("abc".into())),
             ("1e5", NumError::Unexpected('e')),
             ("NaN", NumError::Unexpected('N')),
             ("-", NumError::NoDigits),
@@ -414,6 +503,81 @@ mod tests {
     }
 
     #[test]
+    fn units_as_readers_type_them() {
+        use NumError::{BadGrouping, Unexpected, UnknownUnit};
+        let bn: &[&str] = &["tỷ đồng", "billion VND"];
+        let pct: &[&str] = &["%", "%"];
+        let firms: &[&str] = &["doanh nghiệp", "enterprises"];
+        let ha: &[&str] = &["ha", "ha"];
+        let communes: &[&str] = &["xã", "communes"];
+        let members: &[&str] = &["đảng viên", "Party members"];
+        let unknown = |u: &str| Err(UnknownUnit(u.into()));
+        // (input, locale, units, expected)
+        type Case<'a> = (&'a str, Locale, &'a [&'a str], Result<f64, NumError>);
+        let cases: &[Case] = &[
+            ("1.234 tỷ", Vi, bn, Ok(1234.0)),
+            ("1.234 tỉ đồng", Vi, bn, Ok(1234.0)),
+            ("1.234 tỷ VND", Vi, bn, Ok(1234.0)),
+            ("1.234,5 tỉ", Vi, bn, Ok(1234.5)),
+            ("1.234 tỉ đ", Vi, bn, Ok(1234.0)),
+            ("1.234 Tỷ vnđ", Vi, bn, Ok(1234.0)),
+            ("1.234  TỈ   ĐỒNG", Vi, bn, Ok(1234.0)),
+            ("1.234tỷ", Vi, bn, Ok(1234.0)),
+            ("1.234 ty dong", Vi, bn, Ok(1234.0)),
+            ("1.234 t\u{79}\u{309} \u{111}\u{6f}\u{302}\u{300}ng", Vi, bn, Ok(1234.0)),
+            ("1.234 billion", Vi, bn, Ok(1234.0)),
+            ("1,234.5 billion", En, bn, Ok(1234.5)),
+            ("1,234.5 bn", En, bn, Ok(1234.5)),
+            ("1,234.5bn", En, bn, Ok(1234.5)),
+            ("1,234.5 Billion dong", En, bn, Ok(1234.5)),
+            ("1,234.5 VND bn", En, bn, Ok(1234.5)),
+            ("1,234.5 billion VND", En, bn, Ok(1234.5)),
+            ("1,234.5 tỷ", En, bn, Ok(1234.5)),
+            ("1.234 billion", En, bn, Ok(1.234)),
+            ("-1,234 bn", En, bn, Ok(-1234.0)),
+            ("92,75 phần trăm", Vi, pct, Ok(92.75)),
+            ("92.75 percent", En, pct, Ok(92.75)),
+            ("92.75 per cent", En, pct, Ok(92.75)),
+            ("92.75%", En, pct, Ok(92.75)),
+            ("120 DN", Vi, firms, Ok(120.0)),
+            ("120 doanh nghiep", Vi, firms, Ok(120.0)),
+            ("1 enterprise", En, firms, Ok(1.0)),
+            ("1,200 Enterprises", En, firms, Ok(1200.0)),
+            ("2.250 héc-ta", Vi, ha, Ok(2250.0)),
+            ("2,250 hectares", En, ha, Ok(2250.0)),
+            ("5 xã", Vi, communes, Ok(5.0)),
+            ("1 commune", En, communes, Ok(1.0)),
+            ("1.000 Đảng viên", Vi, members, Ok(1000.0)),
+            ("1 party member", En, members, Ok(1.0)),
+            // Trailing text that is no unit of the field is named as such, not as a misplaced character.
+            ("1.234,5 kg", Vi, bn, unknown("kg")),
+            ("1,234.5 kg", En, bn, unknown("kg")),
+            ("1.234,5 tỉ", Vi, &[], unknown("tỉ")),
+            ("1,234.5 billion", En, pct, unknown("billion")),
+            ("1.234 đồng", Vi, bn, unknown("đồng")),
+            ("1.234 triệu đồng", Vi, bn, unknown("triệu đồng")),
+            ("1,234 million", En, bn, unknown("million")),
+            ("5 %", En, bn, unknown("%")),
+            ("12 abcdefghijklmnopqrstuvwxyz", En, bn, unknown("abcdefghijklmnopqrst…")),
+            // The number is still read strictly; text with a digit in it, or no number, is as before.
+            ("1.70 tỷ", Vi, bn, Err(BadGrouping)),
+            ("1,234.5 tỷ", Vi, bn, Err(BadGrouping)),
+            ("1e5 tỷ", Vi, bn, Err(Unexpected('e'))),
+            ("1e5", En, bn, Err(Unexpected('e'))),
+            ("tỷ", Vi, bn, Err(Unexpected('t'))),
+            ("%", Vi, pct, Err(Unexpected('%'))),
+            ("12 $", En, bn, Err(Unexpected('$'))),
+        ];
+        for (text, locale, units, expected) in cases {
+            assert_eq!(&parse_number(text, *locale, units), expected, "{text:?} {locale:?} {units:?}");
+        }
+        assert_eq!(parse_field("1.234 tỉ", Vi, bn, Some(0.0), None), Ok(Some(1234.0)));
+        let e = NumError::UnknownUnit("kg".into());
+        assert_eq!(e.message(Vi), "“kg” không phải đơn vị của ô này; hãy nhập một số, ví dụ 1.234,5.");
+        assert_eq!(e.message(En), "“kg” is not a unit of this field; type a number, such as 1,234.5.");
+    }
+
+    #[test]
     fn every_error_has_a_message_in_both_languages() {
         let errors = [
             NumError::Empty,
@@ -423,6 +587,7 @@ mod tests {
             NumError::BadGrouping,
             NumError::NoDigits,
             NumError::TooLarge,
+            NumError::UnknownUnit("abc".into()),
         ];
         for e in errors {
             let (vi, en) = (e.message(Vi), e.message(En));
