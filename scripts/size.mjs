@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { pageFiles, brotliSize } from './page-files.mjs';
 
 // The budget in KiB (1 KiB = 1,024 bytes) of brotli at quality 11, as static hosts serve it.
-export const BUDGET_KIB = 150;
+// 180 since issue 12 (the view as Leptos components); the goal stays 150 (docs/performance.md).
+export const BUDGET_KIB = 180;
 
 const dist = process.argv[2] ?? 'dist';
 

@@ -248,11 +248,17 @@ fn fold(c: char) -> char {
 /// A unit's words as compared, sorted: lower case, without Vietnamese marks (precomposed or combining), an
 /// English plural's "s" dropped, and equivalent spellings (`SAME`) made one. Spaces, dots and hyphens
 /// divide words; any other sign is a word of its own.
+/// A letter or digit of the scripts units are written in here (Latin with Vietnamese marks): narrower
+/// than `char::is_alphanumeric`, whose Unicode tables cost kilobytes of WASM.
+fn is_letter(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, '\u{c0}'..='\u{24f}' | '\u{1e00}'..='\u{1eff}') && c != '×' && c != '÷'
+}
+
 fn unit_words(text: &str) -> Vec<String> {
     let mut words: Vec<String> = Vec::new();
     let mut word = String::new();
     for c in text.chars().flat_map(char::to_lowercase) {
-        if c.is_alphanumeric() {
+        if is_letter(c) {
             word.push(fold(c));
         } else if !('\u{300}'..='\u{36f}').contains(&c) {
             words.extend((!word.is_empty()).then(|| std::mem::take(&mut word)));
@@ -307,7 +313,7 @@ pub fn parse_number(text: &str, locale: Locale, units: &[&str]) -> Result<f64, N
         let typed = unit_words(unit);
         if units.iter().any(|u| same_unit(&typed, &unit_words(u))) {
             body = body[..at].trim_end_matches(is_space);
-        } else if !unit.bytes().any(|b| b.is_ascii_digit()) && unit.chars().any(|c| c.is_alphabetic() || c == '%') {
+        } else if !unit.bytes().any(|b| b.is_ascii_digit()) && unit.chars().any(|c| is_letter(c) || c == '%') {
             // Text with a digit in it ("1e5") is read as a number, to name the character out of place.
             let mut excerpt: String = unit.chars().take(20).collect();
             if excerpt.len() < unit.len() {
