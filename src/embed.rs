@@ -55,8 +55,8 @@ pub struct Flags {
     /// `compact=1`: the cards without the scenario controls and tools.
     pub compact: bool,
     pub start: Option<Start>,
-    /// `sheet=PATH`: a target sheet to load from the same origin.
-    pub sheet: Option<String>,
+    /// `sheet=ID` or `sheet=PATH`: a shipped sheet, or a target sheet to load from the same origin.
+    pub sheet: Option<SheetRequest>,
     /// `childId=…`: the id a pym.js parent gave this frame, echoed in height messages.
     pub child_id: Option<String>,
 }
@@ -111,8 +111,8 @@ pub fn read(pairs: &[(String, String)]) -> (Flags, Vec<String>) {
                 Some(s) => f.start = Some(s),
                 None => warn(name, v, "the published figures"),
             },
-            "sheet" => match same_origin_path(v) {
-                Some(p) => f.sheet = Some(p),
+            "sheet" => match SheetRequest::of(v) {
+                Some(r) => f.sheet = Some(r),
                 None => warn(name, v, "the bundled sheet"),
             },
             "childId" if !v.is_empty() && v.len() <= 200 => f.child_id = Some(v.to_string()),
@@ -120,6 +120,61 @@ pub fn read(pairs: &[(String, String)]) -> (Flags, Vec<String>) {
         }
     }
     (f, warnings)
+}
+
+/// The sheets shipped with the widget (`dist/sheets/`, from `data/sheets/`): their ids and files. A
+/// test holds this list to the folder. No sheet from elsewhere may take one of these ids.
+pub const SHIPPED_SHEETS: [(&str, &str); 2] = [
+    (crate::sheet::KONTUM_SHEET_ID, "sheets/kontum-15-nq-tu-2022.json"),
+    ("kontum-2022-year-plan", "sheets/kontum-2022-year-plan.json"),
+];
+
+/// Whether `id` is the id of a sheet shipped with the widget.
+pub fn is_shipped(id: &str) -> bool {
+    SHIPPED_SHEETS.iter().any(|(s, _)| *s == id)
+}
+
+/// What `?sheet=` asks for: a shipped sheet, by its id (or by its file's path, as earlier links wrote
+/// it), or another file on the widget's origin, whose provenance the page then shows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SheetRequest {
+    Shipped { id: &'static str, path: &'static str },
+    Other(String),
+}
+
+impl SheetRequest {
+    /// The request for a `?sheet=` value, or `None` for one that is not on the widget's origin.
+    pub fn of(value: &str) -> Option<SheetRequest> {
+        let plain = value.strip_prefix("./").unwrap_or(value);
+        if let Some(&(id, path)) = SHIPPED_SHEETS.iter().find(|(id, path)| *id == value || *path == plain) {
+            return Some(SheetRequest::Shipped { id, path });
+        }
+        same_origin_path(value).map(SheetRequest::Other)
+    }
+
+    pub fn path(&self) -> &str {
+        match self {
+            SheetRequest::Shipped { path, .. } => path,
+            SheetRequest::Other(p) => p,
+        }
+    }
+}
+
+/// Why a response for `?sheet=` is not read, from its headers alone, before its body: `not-json` when
+/// its type is not JSON, `large` when it declares more than `max` bytes. The body is then read only up
+/// to `max` bytes (`app::platform::fetch_text`), whatever the headers said.
+pub fn refuse_sheet_response(content_type: Option<&str>, length: Option<&str>, max: usize) -> Option<&'static str> {
+    let json = content_type.is_some_and(|t| {
+        let t = t.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+        t == "application/json" || t.ends_with("+json") || t == "text/json"
+    });
+    if !json {
+        return Some("not-json");
+    }
+    match length.map(|l| l.trim().parse::<u64>()) {
+        Some(Ok(n)) if n > max as u64 => Some("large"),
+        _ => None,
+    }
 }
 
 /// A path on the widget's own origin: relative or absolute, with no scheme, host (`//`) or backslash.
@@ -166,35 +221,78 @@ fn attr_escape(s: &str) -> String {
     s.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
-/// The listener a host page pastes once: it sets each widget frame's height from its messages. It
-/// trusts only the frame that sent the message, and reads only a number.
-pub const LISTENER: &str = r#"<script>
-window.addEventListener("message", function (e) {
-  var d = e.data;
-  if (typeof d === "string") { try { d = JSON.parse(d); } catch (_) { return; } }
-  var h = d && d["datawrapper-height"];
-  if (!h) return;
-  document.querySelectorAll("iframe").forEach(function (f) {
-    if (f.contentWindow !== e.source) return;
-    for (var k in h) { var n = Number(h[k]); if (n > 0 && n < 100000) f.style.height = n + "px"; }
-  });
-});
-</script>"#;
+/// The height listener's file, shipped beside the widget as `embed.js` (`web/embed.js`).
+pub const LISTENER_FILE: &str = "embed.js";
 
-/// The `<iframe>` snippet for `url`, titled `title`: full width, lazy, no border, no inner scrollbar;
-/// the frame may write to the clipboard (its Share tool copies links), which a cross-origin frame may
-/// not do unless the host allows it.
-pub fn iframe_snippet(url: &str, title: &str) -> String {
+/// The `<iframe>` snippet for `url`, titled `title`, and the tag of the height listener beside the
+/// widget page `page`. Neither has inline script or style, so that a host with a strict
+/// Content-Security-Policy can use it as it is, allowing the widget's origin in `frame-src` and
+/// `script-src`: the frame is full width, lazy, borderless and without an inner scrollbar by its
+/// attributes alone, and the listener sets its height through the style object, which a CSP allows. The
+/// frame may write to the clipboard (its Share tool copies links), which a cross-origin frame may not
+/// do unless the host allows it.
+pub fn iframe_snippet(url: &str, title: &str, page: &str) -> String {
+    let base = page.rfind('/').map_or("", |i| &page[..=i]);
     format!(
-        "<iframe src=\"{}\" title=\"{}\" allow=\"clipboard-write\" loading=\"lazy\" scrolling=\"no\" style=\"width:100%;min-width:280px;max-width:100%;height:900px;border:0\"></iframe>",
+        "<iframe src=\"{}\" title=\"{}\" allow=\"clipboard-write\" loading=\"lazy\" scrolling=\"no\" width=\"100%\" height=\"900\" frameborder=\"0\"></iframe>\n<script src=\"{}{LISTENER_FILE}\" async></script>",
         attr_escape(url),
-        attr_escape(title)
+        attr_escape(title),
+        attr_escape(base),
     )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_shipped_sheets_are_the_files_in_data_sheets() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/data/sheets");
+        let mut files: Vec<String> =
+            std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+        files.sort();
+        let mut listed: Vec<String> =
+            SHIPPED_SHEETS.iter().map(|(_, p)| p.trim_start_matches("sheets/").to_string()).collect();
+        listed.sort();
+        assert_eq!(files, listed);
+        for (id, path) in SHIPPED_SHEETS {
+            let text = std::fs::read_to_string(format!("{dir}/{}", path.trim_start_matches("sheets/"))).unwrap();
+            assert_eq!(crate::sheet::Sheet::parse(&text).unwrap().id, id, "{path}");
+        }
+    }
+
+    #[test]
+    fn sheet_asks_for_a_shipped_sheet_by_id_or_its_path_and_anything_else_is_other() {
+        let year = SheetRequest::Shipped { id: "kontum-2022-year-plan", path: "sheets/kontum-2022-year-plan.json" };
+        for v in ["kontum-2022-year-plan", "sheets/kontum-2022-year-plan.json", "./sheets/kontum-2022-year-plan.json"] {
+            assert_eq!(SheetRequest::of(v), Some(year.clone()), "{v}");
+        }
+        assert_eq!(SheetRequest::of("/uploads/kontum.json"), Some(SheetRequest::Other("/uploads/kontum.json".into())));
+        assert_eq!(
+            SheetRequest::of("../sheets/kontum-2022-year-plan.json").map(|r| r.path().to_string()),
+            Some("../sheets/kontum-2022-year-plan.json".into())
+        );
+        assert_eq!(SheetRequest::of("https://evil.example/s.json"), None);
+    }
+
+    #[test]
+    fn a_sheet_response_is_refused_by_its_headers_before_its_body() {
+        let max = 10 * 1024 * 1024;
+        let cases = [
+            (Some("application/json; charset=utf-8"), Some("2000"), None),
+            (Some("application/json"), None, None),
+            (Some("application/ld+json"), Some("10"), None),
+            (Some("application/json"), Some("419430400"), Some("large")),
+            (Some("application/json"), Some("10485761"), Some("large")),
+            (Some("application/json"), Some("10485760"), None),
+            (Some("text/html"), Some("10"), Some("not-json")),
+            (Some("application/octet-stream"), Some("10"), Some("not-json")),
+            (None, Some("10"), Some("not-json")),
+        ];
+        for (t, n, why) in cases {
+            assert_eq!(refuse_sheet_response(t, n, max), why, "{t:?} {n:?}");
+        }
+    }
 
     #[test]
     fn a_query_value_keeps_a_path_readable_and_reads_back() {
@@ -206,7 +304,7 @@ mod tests {
 
     #[test]
     fn the_snippet_lets_the_frame_copy() {
-        assert!(iframe_snippet("https://w.example/", "t").contains(" allow=\"clipboard-write\" "));
+        assert!(iframe_snippet("https://w.example/", "t", "https://w.example/").contains(" allow=\"clipboard-write\" "));
     }
 
     fn pairs(q: &[(&str, &str)]) -> Vec<(String, String)> {
@@ -228,7 +326,7 @@ mod tests {
         assert_eq!(f.targets, ["budget-revenue", "grdp-growth"]);
         assert_eq!((f.lang, f.theme, f.compact), (Some(Locale::En), Theme::Dark, true));
         assert_eq!(f.start, Some(Start::Preset(Preset::High)));
-        assert_eq!(f.sheet.as_deref(), Some("data/other.json"));
+        assert_eq!(f.sheet, Some(SheetRequest::Other("data/other.json".into())));
         assert_eq!(f.child_id.as_deref(), Some("chart-1"));
     }
 
@@ -274,9 +372,21 @@ mod tests {
 
     #[test]
     fn the_snippet_escapes_what_it_quotes() {
-        let s = iframe_snippet("https://x/?a=1&b=\"2\"", "Kon Tum <2022>");
+        let s = iframe_snippet("https://x/?a=1&b=\"2\"", "Kon Tum <2022>", "https://x/w/index.html");
         assert!(s.contains(r#"src="https://x/?a=1&amp;b=&quot;2&quot;""#), "{s}");
         assert!(s.contains(r#"title="Kon Tum &lt;2022&gt;""#));
-        assert!(s.contains(r#"loading="lazy""#) && s.contains("width:100%"));
+        assert!(s.contains(r#"loading="lazy""#) && s.contains(r#"width="100%""#));
+        assert!(s.ends_with(r#"<script src="https://x/w/embed.js" async></script>"#), "{s}");
+    }
+
+    #[test]
+    fn the_snippet_has_no_inline_script_or_style() {
+        // Issue 15, item 5: a host's `default-src 'self'` blocked the inline style and the inline listener.
+        let s = iframe_snippet("https://w.example/?lang=vi#v1;as=2022-09-30", "t", "https://w.example/");
+        assert!(!s.contains("style="), "{s}");
+        for script in s.split("<script").skip(1) {
+            assert!(script.trim_start().starts_with("src="), "only scripts by URL: {s}");
+            assert!(script.contains("></script>") && !script.contains(">\n"), "with no inline body: {s}");
+        }
     }
 }

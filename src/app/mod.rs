@@ -57,7 +57,9 @@ fn dispatch(state: RwSignal<State>, act: &str, arg: &str, value: &str) {
         match c {
             Command::Download { name, mime, body } => platform::download(&name, mime, &body),
             Command::Png { name, svg, width, height } => leptos::task::spawn_local(async move {
-                let _ = platform::download_png(name, svg, width, height).await;
+                if platform::download_png(name, svg, width, height).await.is_none() {
+                    dispatch(state, "download-failed", "", "");
+                }
             }),
             Command::Store { key, value } => {
                 if !platform::store(&key, &value) {
@@ -160,13 +162,14 @@ fn run(root: web_sys::Element, mut initial: State, flags: Flags, fragment: Optio
     on_event.forget();
     // A sheet named by `?sheet=` is fetched from the widget's own origin; the flags and the link then
     // apply to it. One that cannot be had leaves the bundled sheet, with a message.
-    if let Some(path) = flags.sheet.clone() {
+    if let Some(request) = flags.sheet.clone() {
         let flags = flags.clone();
         leptos::task::spawn_local(async move {
+            let path = request.path().to_string();
             match platform::fetch_text(&path, crate::ui::MAX_FILE).await {
                 Ok(text) => {
                     state.update(|s| {
-                        s.open_sheet_url(&path, &text);
+                        s.open_sheet_url(&request, &text);
                         s.apply_flags(&flags);
                         if let Some(f) = fragment.as_deref().filter(|f| !f.is_empty()) {
                             s.open_link(f);

@@ -261,23 +261,60 @@ pub async fn read_file(input: web_sys::Element, max: usize) -> Result<String, &'
     text.as_string().ok_or("unreadable")
 }
 
-/// Fetches a text file from the widget's own origin (the CSP allows no other).
+/// Fetches a JSON file from the widget's own origin (the CSP allows no other), reading at most `max`
+/// bytes: a response that is not JSON or declares more is refused before its body is read
+/// (`embed::refuse_sheet_response`), and one that sends more is cancelled at the limit.
 pub async fn fetch_text(path: &str, max: usize) -> Result<String, String> {
+    use js_sys::{Function, Reflect, Uint8Array};
+    use wasm_bindgen_futures::JsFuture;
     let w = window().ok_or("no window")?;
-    let response = wasm_bindgen_futures::JsFuture::from(w.fetch_with_str(path)).await.map_err(|_| "network error")?;
+    let response = JsFuture::from(w.fetch_with_str(path)).await.map_err(|_| "network error")?;
     let response: web_sys::Response = response.dyn_into().map_err(|_| "no response")?;
     if !response.ok() {
         return Err(format!("HTTP {}", response.status()));
     }
-    let text = wasm_bindgen_futures::JsFuture::from(response.text().map_err(|_| "unreadable")?)
-        .await
-        .map_err(|_| "unreadable")?
-        .as_string()
-        .ok_or("unreadable")?;
-    if text.len() > max {
-        return Err("larger than 10 MB".into());
+    let header = |name: &str| {
+        let headers = Reflect::get(&response, &"headers".into()).ok()?;
+        let get = Reflect::get(&headers, &"get".into()).ok()?.dyn_into::<Function>().ok()?;
+        get.call1(&headers, &name.into()).ok()?.as_string()
+    };
+    if let Some(why) =
+        crate::embed::refuse_sheet_response(header("content-type").as_deref(), header("content-length").as_deref(), max)
+    {
+        let _ = response.body().map(|b| b.cancel());
+        return Err(why.into());
     }
-    Ok(text)
+    let body = response.body().ok_or("unreadable")?;
+    let reader = Reflect::get(&body, &"getReader".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<Function>().ok())
+        .and_then(|f| f.call0(&body).ok())
+        .ok_or("unreadable")?;
+    let read =
+        Reflect::get(&reader, &"read".into()).ok().and_then(|f| f.dyn_into::<Function>().ok()).ok_or("unreadable")?;
+    let mut bytes = Vec::new();
+    loop {
+        let promise =
+            read.call0(&reader).map_err(|_| "unreadable")?.dyn_into::<js_sys::Promise>().map_err(|_| "unreadable")?;
+        let chunk = JsFuture::from(promise).await.map_err(|_| "unreadable")?;
+        if Reflect::get(&chunk, &"done".into()).ok().and_then(|d| d.as_bool()).unwrap_or(true) {
+            break;
+        }
+        let value: Uint8Array =
+            Reflect::get(&chunk, &"value".into()).ok().and_then(|v| v.dyn_into().ok()).ok_or("unreadable")?;
+        if bytes.len() + value.length() as usize > max {
+            if let Some(cancel) =
+                Reflect::get(&reader, &"cancel".into()).ok().and_then(|f| f.dyn_into::<Function>().ok())
+            {
+                let _ = cancel.call0(&reader);
+            }
+            return Err("large".into());
+        }
+        let at = bytes.len();
+        bytes.resize(at + value.length() as usize, 0);
+        value.copy_to(&mut bytes[at..]);
+    }
+    String::from_utf8(bytes).map_err(|_| "not-utf8".into())
 }
 
 /// Inside a frame, posts the page's height to the parent whenever the layout changes, as pym.js and

@@ -25,6 +25,43 @@ pub use tools::{Command, Notice, Tool, MAX_FILE};
 /// The published figures of 30 September 2022, the widget's default scenario.
 pub const PUBLISHED_JSON: &str = include_str!("../../data/scenarios/kontum-published-2022-09-30.json");
 
+/// Where the sheet came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SheetFrom {
+    /// Embedded in the widget.
+    Bundled,
+    /// A sheet shipped with the widget (`dist/sheets/`), opened by `?sheet=ID`.
+    Shipped(String),
+    /// Another file on the widget's origin, opened by `?sheet=PATH`.
+    Url(String),
+    /// A file the reader opened in this browser (and kept there).
+    File,
+}
+
+impl SheetFrom {
+    /// The provenance of a sheet not shipped with the widget, as the page, the exports and the PNG say
+    /// it; `None` for the bundled and shipped sheets.
+    pub fn provenance(&self, l: Locale) -> Option<String> {
+        match self {
+            SheetFrom::Bundled | SheetFrom::Shipped(_) => None,
+            SheetFrom::Url(path) => {
+                let path: String = path.chars().take(120).collect();
+                Some(l.pick(
+                    format!("Bảng chỉ tiêu từ {path}, không phải bảng đi kèm công cụ."),
+                    format!("Sheet from {path}, not one shipped with the widget."),
+                ))
+            }
+            SheetFrom::File => Some(
+                l.pick(
+                    "Bảng chỉ tiêu từ một tệp đã mở trong trình duyệt này, không phải bảng đi kèm công cụ.",
+                    "Sheet from a file opened in this browser, not one shipped with the widget.",
+                )
+                .to_string(),
+            ),
+        }
+    }
+}
+
 /// Where the reader's scenario started from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Source {
@@ -83,7 +120,8 @@ impl Source {
 pub fn initial_sheet(kept: Option<&str>, fragment: Option<&str>) -> Result<Sheet, Vec<crate::problem::Problem>> {
     if let (Some(kept), Some(id)) = (kept, fragment.and_then(crate::fragment::sheet_id)) {
         if let Some(sheet) = crate::saved::decode_sheet(kept).ok().and_then(|text| Sheet::parse(&text).ok()) {
-            if sheet.id == id {
+            // A kept sheet may not pass for a shipped one (another page of the origin may have stored it).
+            if sheet.id == id && !crate::embed::is_shipped(&sheet.id) {
                 return Ok(sheet);
             }
         }
@@ -131,9 +169,9 @@ pub struct Action<'a> {
 #[derive(Clone, Debug)]
 pub struct State {
     pub sheet: Sheet,
-    /// The same-origin path the sheet was loaded from (`?sheet=`), which links and snippets carry so
-    /// that they reopen it; `None` for the bundled sheet and one opened from a file.
-    pub sheet_url: Option<String>,
+    /// Where the sheet came from: links and snippets carry a shipped sheet's id or another sheet's path
+    /// so that they reopen it, and the page shows the provenance of any sheet not shipped with it.
+    pub sheet_from: SheetFrom,
     /// Counts the sheets opened: whatever was built from an earlier sheet (a cached card) is stale.
     pub sheet_version: u32,
     pub locale: Locale,
@@ -195,6 +233,8 @@ impl State {
     /// one that reads, else from the published figures.
     pub fn new(sheet: Sheet, locale: Locale, fragment: Option<&str>) -> State {
         let source = Source::default_for(&sheet);
+        // A sheet other than the bundled one at the start was kept from a file (`initial_sheet`).
+        let sheet_from = if sheet.id == crate::sheet::KONTUM_SHEET_ID { SheetFrom::Bundled } else { SheetFrom::File };
         let base = source.scenario(&sheet);
         let mut state = State {
             scenario: base.clone(),
@@ -203,7 +243,7 @@ impl State {
             figures_as_of: base.as_of,
             retyped: Vec::new(),
             sheet,
-            sheet_url: None,
+            sheet_from,
             sheet_version: 0,
             locale,
             preset: Preset::in_force(&base),

@@ -1,6 +1,20 @@
 use super::*;
 use crate::markup::Node;
 
+/// A sheet shipped with the widget, under another id: a sheet from a file may not take a shipped id.
+fn copy_of(shipped: &str, id: &str) -> String {
+    let sheet = Sheet::parse(shipped).unwrap();
+    shipped.replacen(&format!("\"id\": \"{}\"", sheet.id), &format!("\"id\": \"{id}\""), 1)
+}
+
+fn year_plan_copy() -> String {
+    copy_of(include_str!("../../data/sheets/kontum-2022-year-plan.json"), "example-year-plan")
+}
+
+fn year_plan_request() -> crate::embed::SheetRequest {
+    crate::embed::SheetRequest::of("sheets/kontum-2022-year-plan.json").unwrap()
+}
+
 fn state() -> State {
     State::new(Sheet::kontum().unwrap(), Locale::Vi, None)
 }
@@ -363,15 +377,15 @@ fn a_bad_scenario_file_changes_nothing_and_lists_its_problems() {
 #[test]
 fn the_second_sheet_opens_empty_and_works_like_the_first() {
     let mut s = state();
-    s.act(act("import", "sheet", include_str!("../../data/sheets/kontum-2022-year-plan.json")));
-    assert_eq!(s.sheet.id, "kontum-2022-year-plan");
+    s.act(act("import", "sheet", &year_plan_copy()));
+    assert_eq!(s.sheet.id, "example-year-plan");
     assert_eq!(s.source, Source::Empty);
     s.act(act("as-of", "", "2022-09-30"));
     s.act(act("field", "budget-revenue-2022:achieved", "2.930"));
     let p = s.projection.get("budget-revenue-2022").and_then(|r| r.outcome.clone()).unwrap();
     assert!((p.projected - 2930.0 * 12.0 / 9.0).abs() < 1e-9);
     // The link names the sheet, and reads back only against it.
-    assert!(s.fragment().contains("sheet=kontum-2022-year-plan"));
+    assert!(s.fragment().contains("sheet=example-year-plan"));
     let page = s.view();
     assert!(by_attr(&page, "value", "published").is_none(), "no published figures for this sheet");
 }
@@ -442,8 +456,10 @@ fn cards(page: &Node) -> Vec<std::rc::Rc<Node>> {
 fn a_cached_view_is_the_view() {
     let mut s = state();
     let mut cache = Cards::default();
-    let renamed =
-        include_str!("../../data/sheets/kontum-15-nq-tu-2022.json").replace("State budget revenue", "Budget revenue");
+    let kontum = include_str!("../../data/sheets/kontum-15-nq-tu-2022.json");
+    let renamed = copy_of(kontum, "kontum-copy-a").replace("State budget revenue", "Budget revenue");
+    let same = copy_of(kontum, "kontum-copy-b");
+    let year_plan = year_plan_copy();
     // Each step changes one thing; "dark", "width" and "compact" are set by the browser layer and the
     // embed flags, the others are the reader's actions.
     let steps: &[(&str, &str, &str)] = &[
@@ -464,9 +480,9 @@ fn a_cached_view_is_the_view() {
         ("source", "", "empty"),
         ("import", "sheet", &renamed),
         // The same targets with the same (empty) inputs, and other labels.
-        ("import", "sheet", include_str!("../../data/sheets/kontum-15-nq-tu-2022.json")),
+        ("import", "sheet", &same),
         ("reset", "", ""),
-        ("import", "sheet", include_str!("../../data/sheets/kontum-2022-year-plan.json")),
+        ("import", "sheet", &year_plan),
     ];
     for (a, arg, value) in steps {
         match *a {
@@ -503,7 +519,7 @@ fn typing_rebuilds_only_the_card_typed_into() {
 
 #[test]
 fn a_sheet_from_a_file_is_kept_and_opens_again_when_its_link_is_reloaded() {
-    let year_plan = include_str!("../../data/sheets/kontum-2022-year-plan.json");
+    let year_plan = &year_plan_copy();
     let mut s = state();
     s.act(act("import", "sheet", year_plan));
     let kept = match s.outbox.as_slice() {
@@ -515,7 +531,8 @@ fn a_sheet_from_a_file_is_kept_and_opens_again_when_its_link_is_reloaded() {
     // The reload: the link names the kept sheet, which opens with the link's scenario.
     let sheet = initial_sheet(Some(&kept), Some(&link)).unwrap();
     let again = State::new(sheet, Locale::Vi, Some(&link));
-    assert_eq!(again.sheet.id, "kontum-2022-year-plan");
+    assert_eq!(again.sheet.id, "example-year-plan");
+    assert_eq!(again.sheet_from, SheetFrom::File, "and says it is from a file");
     assert_eq!(again.scenario.inputs.get("budget-revenue-2022").map(|i| i.achieved), Some(2930.0));
     // Without a link naming it, a damaged entry, or an entry of another sheet: the bundled sheet.
     let bundled = crate::sheet::KONTUM_SHEET_ID;
@@ -524,7 +541,7 @@ fn a_sheet_from_a_file_is_kept_and_opens_again_when_its_link_is_reloaded() {
     assert_eq!(initial_sheet(Some(&kept), Some("#v1;sheet=other;as=2022-09-30")).unwrap().id, bundled);
     // A sheet named by `?sheet=` is not kept: the address has it.
     let mut t = state();
-    t.open_sheet_url("sheets/kontum-2022-year-plan.json", year_plan);
+    t.open_sheet_url(&year_plan_request(), include_str!("../../data/sheets/kontum-2022-year-plan.json"));
     assert_eq!(t.sheet.id, "kontum-2022-year-plan");
     assert!(t.outbox.is_empty());
     // Storage that refuses the sheet says what a reload will do.
@@ -582,22 +599,20 @@ fn links_and_snippets_carry_the_sheet_they_came_from() {
     let year_plan = include_str!("../../data/sheets/kontum-2022-year-plan.json");
     let mut s = state();
     s.page = "https://news.example/widget/".into();
-    s.open_sheet_url("sheets/kontum-2022-year-plan.json", year_plan);
+    s.open_sheet_url(&year_plan_request(), year_plan);
     s.act(act("field", "budget-revenue-2022:achieved", "2.930"));
     let link = s.share_link();
-    assert!(link.starts_with("https://news.example/widget/?sheet=sheets/kontum-2022-year-plan.json#v1;"), "{link}");
+    // A shipped sheet travels by its id.
+    assert!(link.starts_with("https://news.example/widget/?sheet=kontum-2022-year-plan#v1;"), "{link}");
     let embed = s.embed_url();
-    assert!(
-        embed.starts_with("https://news.example/widget/?sheet=sheets/kontum-2022-year-plan.json&lang=vi#"),
-        "{embed}"
-    );
+    assert!(embed.starts_with("https://news.example/widget/?sheet=kontum-2022-year-plan&lang=vi#"), "{embed}");
     // What the page reads from the link is the path and the scenario.
     let (query, fragment) = link.split_once('#').unwrap();
     let (flags, warnings) = crate::embed::read(&crate::embed::query_pairs(query.split_once('?').unwrap().1));
     assert!(warnings.is_empty());
-    assert_eq!(flags.sheet.as_deref(), Some("sheets/kontum-2022-year-plan.json"));
+    assert_eq!(flags.sheet, Some(year_plan_request()));
     let mut reopened = state();
-    reopened.open_sheet_url(flags.sheet.as_deref().unwrap(), year_plan);
+    reopened.open_sheet_url(flags.sheet.as_ref().unwrap(), year_plan);
     reopened.open_link(fragment);
     assert!(reopened.link_problems.is_empty(), "{:?}", reopened.link_problems);
     assert_eq!(reopened.scenario.inputs.get("budget-revenue-2022").map(|i| i.achieved), Some(2930.0));
@@ -606,7 +621,7 @@ fn links_and_snippets_carry_the_sheet_they_came_from() {
     bundled.page = "https://news.example/widget/".into();
     assert!(bundled.share_link().starts_with("https://news.example/widget/#v1;"));
     let mut file = state();
-    file.act(act("import", "sheet", year_plan));
+    file.act(act("import", "sheet", &year_plan_copy()));
     file.act(act("tool", "share", ""));
     assert!(file.view().text_content().contains("chỉ mở lại được trong trình duyệt này"));
 }
@@ -668,7 +683,10 @@ fn copied_is_said_only_when_the_browser_copied() {
     let n = s.notice.clone().unwrap();
     assert!(n.alert && n.text.contains("Ctrl+C") && !n.text.contains("Đã chép"), "{n:?}");
     s.act(act("copied", "share-link", ""));
-    assert_eq!(s.notice.unwrap().text, "Đã chép.");
+    assert_eq!(s.notice.clone().unwrap().text, "Đã chép.");
+    // A PNG that could not be made is said too (issue 15, item 6).
+    s.act(act("download-failed", "", ""));
+    assert!(s.notice.unwrap().text.contains("Không tạo được hình PNG"));
 }
 
 #[test]
@@ -780,4 +798,55 @@ fn a_png_names_the_plan_its_source_and_what_its_marks_mean() {
     s.act(act("export", "png:jobs", ""));
     let Command::Png { svg, .. } = &s.outbox[0] else { panic!("{:?}", s.outbox) };
     assert!(svg.contains("Nguồn: số liệu do người dùng nhập"));
+}
+
+#[test]
+fn a_look_alike_sheet_never_passes_for_a_shipped_one() {
+    // Issue 15, item 1: a file on the widget's origin with the bundled sheet's id and title, other targets.
+    let kontum = include_str!("../../data/sheets/kontum-15-nq-tu-2022.json");
+    let look_alike = kontum.replace("\"value\": 1700,", "\"value\": 600,");
+    assert_ne!(look_alike, kontum);
+    let other = crate::embed::SheetRequest::of("/uploads/kontum.json").unwrap();
+    let mut s = state();
+    let before = s.projection.clone();
+    s.open_sheet_url(&other, &look_alike);
+    assert_eq!(s.projection, before, "not opened");
+    assert!(s.notice.as_ref().unwrap().text.contains("mang mã \"kontum-15-nq-tu-2022\""));
+    // Nor from a file, nor from the browser's storage under the kept-sheet key.
+    s.act(act("import", "sheet", &look_alike));
+    assert_eq!(s.projection, before);
+    let kept = crate::saved::encode_sheet(&look_alike);
+    assert_eq!(
+        initial_sheet(Some(&kept), Some("#v1;sheet=kontum-15-nq-tu-2022;as=2022-09-30")).unwrap(),
+        Sheet::kontum().unwrap()
+    );
+    // A shipped path must hold the sheet shipped there.
+    let shipped = year_plan_request();
+    s.open_sheet_url(&shipped, &look_alike);
+    assert_eq!(s.projection, before);
+    // Another sheet from another path opens, and says where it is from on every view, in the exports
+    // and in the PNG.
+    let mut t = state();
+    t.open_sheet_url(&crate::embed::SheetRequest::of("uploads/plan.json").unwrap(), &year_plan_copy());
+    assert_eq!(t.sheet.id, "example-year-plan");
+    let said = "Bảng chỉ tiêu từ uploads/plan.json, không phải bảng đi kèm công cụ.";
+    assert!(t.view().find("provenance").unwrap().text_content().contains(said));
+    t.act(act("tool", "data", ""));
+    assert!(t.view().find("provenance").is_some(), "still there with a tool open");
+    t.act(act("reset", "", ""));
+    assert!(t.view().find("provenance").is_some(), "and after a reset");
+    t.act(act("field", "budget-revenue-2022:achieved", "2.930"));
+    t.outbox.clear();
+    for what in ["csv", "json", "png:budget-revenue-2022"] {
+        t.act(act("export", what, ""));
+    }
+    for c in &t.outbox {
+        let body = match c {
+            Command::Download { body, .. } => body,
+            Command::Png { svg, .. } => svg,
+            other => panic!("{other:?}"),
+        };
+        assert!(body.contains(said), "{body}");
+    }
+    assert!(t.share_link().contains("?sheet=uploads/plan.json#"));
 }

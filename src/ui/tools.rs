@@ -2,7 +2,7 @@
 //! Each is an action on the state and a part of the view; what needs the browser (a download, storage,
 //! the clipboard) is queued as a [`Command`] for the browser layer.
 
-use super::{Action, Source, State};
+use super::{Action, SheetFrom, Source, State};
 use crate::embed;
 use crate::engine::{apply_preset, project, Preset, Projection, Status};
 use crate::i18n::Locale;
@@ -160,6 +160,16 @@ impl State {
             "copy" => self.outbox.push(Command::Copy { id: a.arg.to_string() }),
             "focus" => self.outbox.push(Command::Focus { id: a.arg.to_string() }),
             "copied" => self.notice = Notice::ok(l.pick("Đã chép.", "Copied.")),
+            // A download that failed is said, never passed over in silence.
+            "download-failed" => {
+                self.notice = Notice::failed(
+                    l.pick(
+                        "Không tạo được hình PNG trong trình duyệt này. Hãy thử tải bảng số liệu (CSV).",
+                        "The PNG could not be made in this browser. Try the data table (CSV) instead.",
+                    ),
+                    Vec::new(),
+                )
+            }
             "copy-failed" => {
                 self.notice = Notice::failed(
                     l.pick(
@@ -175,7 +185,12 @@ impl State {
             "sheet-failed" => {
                 self.notice = Notice::failed(
                     l.pick("Không tải được bảng chỉ tiêu; đang mở bảng có sẵn.", "The target sheet could not be loaded; the bundled sheet is open instead."),
-                    vec![format!("{}: {}", a.arg.chars().take(200).collect::<String>(), a.value)],
+                    vec![format!("{}: {}", a.arg.chars().take(200).collect::<String>(), match a.value {
+                        "large" => l.pick("lớn hơn 10 MB; không đọc", "larger than 10 MB; not read"),
+                        "not-json" => l.pick("không phải tệp JSON", "not a JSON file"),
+                        "not-utf8" => l.pick("không phải văn bản UTF-8", "not UTF-8 text"),
+                        why => why,
+                    })],
                 )
             }
             "import-failed" => {
@@ -327,7 +342,7 @@ impl State {
         }
         // A sheet from a file is kept in the browser; one from `?sheet=` is in the page's address already.
         if what == "sheet" {
-            self.load_sheet(text, true);
+            self.load_sheet(text, SheetFrom::File);
             return;
         }
         match Scenario::parse(text, &self.sheet) {
@@ -343,18 +358,38 @@ impl State {
         }
     }
 
-    /// Replaces the sheet with the one in `text`, starting from an empty scenario; lists every problem
-    /// of a sheet that does not read and changes nothing. With `keep`, the sheet is stored in the
-    /// browser, so that a reload of its link opens it again (`saved::SHEET_KEY`).
-    /// Returns whether the sheet opened.
-    pub fn load_sheet(&mut self, text: &str, keep: bool) -> bool {
+    /// Replaces the sheet with the one in `text` from `from`, starting from an empty scenario; lists
+    /// every problem of a sheet that does not read and changes nothing. A sheet from a file or another
+    /// path may not take the id of a shipped sheet (it would pass for it), and a shipped file must hold
+    /// the sheet it is shipped as. A sheet from a file is stored in the browser, so that a reload of its
+    /// link opens it again (`saved::SHEET_KEY`). Returns whether the sheet opened.
+    pub fn load_sheet(&mut self, text: &str, from: SheetFrom) -> bool {
         let l = self.locale;
-        match Sheet::parse(text) {
+        let keep = from == SheetFrom::File;
+        let read = Sheet::parse(text);
+        if let Ok(sheet) = &read {
+            let claimed = match &from {
+                SheetFrom::Shipped(id) => sheet.id != *id,
+                _ => embed::is_shipped(&sheet.id),
+            };
+            if claimed {
+                let id: String = sheet.id.chars().take(60).collect();
+                self.notice = Notice::failed(
+                    l.pick(
+                        format!("Bảng chỉ tiêu này mang mã \"{id}\" của một bảng đi kèm công cụ, nhưng không phải bảng đó: bảng không được mở. {}", nothing_changed(l)),
+                        format!("This target sheet has the id \"{id}\" of a sheet shipped with the widget, but is not that sheet: it was not opened. {}", nothing_changed(l)),
+                    ),
+                    Vec::new(),
+                );
+                return false;
+            }
+        }
+        match read {
             Ok(sheet) => {
                 let title = sheet.title.get(l).to_string();
                 let empty = Scenario::empty(&sheet);
                 self.sheet = sheet;
-                self.sheet_url = None;
+                self.sheet_from = from;
                 self.sheet_version += 1;
                 self.only.clear();
                 self.expanded.clear();
@@ -381,12 +416,17 @@ impl State {
         }
     }
 
-    /// Opens the sheet fetched from `path` (`?sheet=`); links and snippets then carry the path.
-    pub fn open_sheet_url(&mut self, path: &str, text: &str) {
+    /// Opens the sheet fetched for `?sheet=`; links and snippets then carry the request (the id of a
+    /// shipped sheet, or the path of another, which the page shows as the sheet's source).
+    pub fn open_sheet_url(&mut self, request: &embed::SheetRequest, text: &str) {
+        let from = match request {
+            embed::SheetRequest::Shipped { id, .. } => SheetFrom::Shipped((*id).to_string()),
+            embed::SheetRequest::Other(path) => SheetFrom::Url(path.clone()),
+        };
         if text.len() > MAX_FILE {
             self.notice = Notice::failed(nothing_changed(self.locale), Vec::new());
-        } else if self.load_sheet(text, false) {
-            self.sheet_url = Some(path.to_string());
+        } else {
+            self.load_sheet(text, from);
         }
     }
 
@@ -429,7 +469,12 @@ impl State {
 
     fn export(&mut self, what: &str) {
         let l = self.locale;
-        let name = self.scenario_name();
+        let provenance = self.sheet_from.provenance(l);
+        // A sheet not shipped with the widget says so in every export, beside the scenario's name.
+        let name = match &provenance {
+            Some(p) => format!("{} · {p}", self.scenario_name()),
+            None => self.scenario_name(),
+        };
         let command = match what {
             "csv" => Command::Download {
                 name: format!("{}.csv", file_stem(&self.sheet, l.pick("du-bao", "projection"), &self.scenario)),
@@ -438,7 +483,10 @@ impl State {
             },
             "json" => {
                 let mut s = self.scenario.clone();
-                s.name = name;
+                s.name = self.scenario_name();
+                if let Some(p) = provenance {
+                    s.notes = if s.notes.is_empty() { p } else { format!("{p}\n{}", s.notes) };
+                }
                 Command::Download {
                     name: format!("{}.json", file_stem(&self.sheet, l.pick("kich-ban", "scenario"), &self.scenario)),
                     mime: "application/json",
@@ -529,7 +577,9 @@ impl State {
                     82,
                     12,
                     "400",
-                    if self.source == Source::Published {
+                    if let Some(p) = self.sheet_from.provenance(l) {
+                        p
+                    } else if self.source == Source::Published {
                         l.pick(
                             "Nguồn: UBND tỉnh Kon Tum, Cục Thống kê Kon Tum, kontum.gov.vn, kontumtv.vn (số liệu của kỳ là ước tính)",
                             "Source: Kon Tum provincial government, Statistics Office, kontum.gov.vn, kontumtv.vn (period figures are estimates)",
@@ -619,8 +669,10 @@ impl State {
     /// The widget's address with `flags` and the sheet's own (`sheet=`, when it came from one), and the
     /// scenario in the fragment.
     pub fn widget_url(&self, mut flags: Vec<String>) -> String {
-        if let Some(path) = &self.sheet_url {
-            flags.insert(0, format!("sheet={}", embed::query_value(path)));
+        match &self.sheet_from {
+            SheetFrom::Shipped(id) => flags.insert(0, format!("sheet={}", embed::query_value(id))),
+            SheetFrom::Url(path) => flags.insert(0, format!("sheet={}", embed::query_value(path))),
+            SheetFrom::Bundled | SheetFrom::File => {}
         }
         let query = if flags.is_empty() { String::new() } else { format!("?{}", flags.join("&")) };
         format!("{}{query}#{}", self.page, self.fragment())
@@ -649,7 +701,7 @@ impl State {
     fn share_panel(&self) -> Vec<Node> {
         let l = self.locale;
         let title = format!("{} · {}", self.sheet.title.get(l), self.scenario_name());
-        let snippet = format!("{}\n{}", embed::iframe_snippet(&self.embed_url(), &title), embed::LISTENER);
+        let snippet = embed::iframe_snippet(&self.embed_url(), &title, &self.page);
         let copy = |id: &str| super::view::button("copy", "copy", id, l.pick("Chép", "Copy"));
         vec![
             Node::text_el("h3", "", l.pick("Chia sẻ kịch bản này", "Share this scenario")),
@@ -663,7 +715,7 @@ impl State {
             )
             .attr("for", "share-link"),
             hint_if(
-                self.sheet.id != crate::sheet::KONTUM_SHEET_ID && self.sheet_url.is_none(),
+                self.sheet_from == SheetFrom::File,
                 l.pick(
                     "Bảng chỉ tiêu này được mở từ một tệp và được giữ trong trình duyệt này: đường dẫn chỉ mở lại được trong trình duyệt này. Để chia sẻ, hãy đặt tệp lên cùng trang web với tiện ích và mở bằng ?sheet=.",
                     "This target sheet was opened from a file and is kept in this browser: the link reopens it only in this browser. To share it, put the file on the widget's site and open it with ?sheet=.",

@@ -140,7 +140,12 @@ impl State {
             .child(self.language_switch())
             .child(wrap(
                 "",
-                present::masthead(&self.sheet, l).into_iter().chain(present::resolution_link(&self.sheet, l)).collect(),
+                present::masthead(&self.sheet, l)
+                    .into_iter()
+                    .chain(present::resolution_link(&self.sheet, l))
+                    // Where a sheet not shipped with the widget comes from, on every view.
+                    .chain(self.sheet_from.provenance(l).map(|p| Node::text_el("p", "provenance", format!("⚠ {p}"))))
+                    .collect(),
             ))
             .child(self.summary());
         if !self.compact {

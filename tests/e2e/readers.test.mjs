@@ -57,8 +57,9 @@ test('item 3: the share link of a sheet opened by ?sheet= reopens that sheet wit
   await page.fill('#budget-revenue-2022-achieved', '2.930');
   await page.getByRole('button', { name: 'Chia sẻ, nhúng' }).click();
   const link = await page.inputValue('#share-link');
-  assert.match(link, /\?sheet=sheets\/kontum-2022-year-plan\.json#v1;sheet=kontum-2022-year-plan;/);
-  assert.match(await page.inputValue('#embed-code'), /\?sheet=sheets\/kontum-2022-year-plan\.json&amp;lang=vi#/);
+  // A shipped sheet travels by its id (issue 15, item 1).
+  assert.match(link, /\?sheet=kontum-2022-year-plan#v1;sheet=kontum-2022-year-plan;/);
+  assert.match(await page.inputValue('#embed-code'), /\?sheet=kontum-2022-year-plan&amp;lang=vi#/);
   const second = await open(env.browser, env.server.url, DESKTOP);
   await second.page.goto(link);
   await second.page.waitForSelector('[data-target="budget-revenue-2022"] .projected');
