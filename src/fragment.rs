@@ -182,8 +182,10 @@ pub fn decode_link(fragment: &str, sheet: &Sheet) -> Result<(Scenario, Origin), 
         };
         // Keys are written plainly (target ids are ASCII), but a link pasted from a message may hold
         // encoded spaces ("%20as"): keys are decoded and trimmed, and so are values other than the name.
+        // A target's own id is kept as it is (ids may hold any character, a space included); anything
+        // else is trimmed.
         let key = percent_decode(key).unwrap_or_else(|| key.to_string());
-        let key = key.trim();
+        let key = if sheet.target(&key).is_some() { key.as_str() } else { key.trim() };
         let plain = percent_decode(value).unwrap_or_else(|| value.to_string());
         let value = if key == "n" { value } else { plain.trim() };
         match key {
