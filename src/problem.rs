@@ -44,6 +44,9 @@ pub enum ProblemKind {
     TooLarge,
     /// More entries than allowed; the limit is given.
     TooMany(usize),
+    /// A text longer than allowed; the limit is given, in characters (see [`MAX_ID_CHARS`] and the
+    /// other caps).
+    TooLong(usize),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -62,13 +65,15 @@ impl Problem {
         use ProblemKind::*;
         let l = locale;
         let what = match &self.kind {
-            NotJson(e) => format!("{} ({e})", l.pick("không đọc được JSON", "not readable as JSON")),
+            NotJson(e) => {
+                format!("{} ({})", l.pick("không đọc được JSON", "not readable as JSON"), cut(e, SYSTEM_EXCERPT))
+            }
             BadJson { line, column, eof, detail } => match l {
                 Locale::Vi if *eof => {
                     format!("không đọc được JSON: văn bản dừng giữa chừng (dòng {line}, cột {column})")
                 }
                 Locale::Vi => format!("không đọc được JSON: sai cú pháp ở dòng {line}, cột {column}"),
-                Locale::En => format!("not readable as JSON ({detail})"),
+                Locale::En => format!("not readable as JSON ({})", cut(detail, SYSTEM_EXCERPT)),
             },
             Missing => l.pick("bị thiếu", "is missing").into(),
             WrongType(t) => {
@@ -152,6 +157,10 @@ impl Problem {
                 l.pick("có quá nhiều phần tử; tối đa", "has too many entries; at most"),
                 crate::num::format_fixed(*n as f64, 0, l)
             ),
+            TooLong(n) => {
+                let n = crate::num::format_fixed(*n as f64, 0, l);
+                l.pick(format!("dài quá {n} ký tự"), format!("is too long (longer than {n} characters)"))
+            }
         };
         match (self.place.is_empty(), self.field.is_empty()) {
             (true, true) => what,
@@ -239,15 +248,43 @@ const LETTERS: &[(&str, &str)] = &[
 /// The longest excerpt of a name or value from a file or link shown in a message, in characters.
 pub const EXCERPT: usize = 40;
 
+/// The longest place (a target's id, a file's path) a message shows, in characters: an id is at most
+/// [`MAX_ID_CHARS`] in a sheet that reads, but a link or a file may name anything. A longer place keeps
+/// its start and its end (a path's file name), "…" between them (see [`cut_middle`]).
+pub const PLACE_EXCERPT: usize = 60;
+
+/// The longest system's or parser's words a message shows, in characters.
+const SYSTEM_EXCERPT: usize = 200;
+
 /// Text from a file or a link as a message shows it: on one line, and cut to [`EXCERPT`] characters
 /// (the last one "…") when longer.
 pub fn excerpt(s: &str) -> String {
-    let one_line = s.chars().map(|c| if c.is_control() { ' ' } else { c });
-    if s.chars().count() <= EXCERPT {
-        one_line.collect()
+    cut(s, EXCERPT)
+}
+
+/// Text on one line (every control character a space), cut to `max` characters, the last one "…", when
+/// longer. Only the characters kept are read, so a huge text costs no more than a short one.
+pub fn cut(s: &str, max: usize) -> String {
+    let one_line = |c: char| if c.is_control() { ' ' } else { c };
+    let mut chars = s.chars();
+    let head: String = chars.by_ref().take(max).map(one_line).collect();
+    if chars.next().is_none() {
+        head
     } else {
-        one_line.take(EXCERPT - 1).chain(['…']).collect()
+        head.chars().take(max.saturating_sub(1)).chain(['…']).collect()
     }
+}
+
+/// Like [`cut`], but a longer text keeps its start and its end, "…" between them: "budget-rev…2022.json".
+pub fn cut_middle(s: &str, max: usize) -> String {
+    let one_line = |c: char| if c.is_control() { ' ' } else { c };
+    if s.chars().nth(max).is_none() {
+        return s.chars().map(one_line).collect();
+    }
+    let keep = max.saturating_sub(1);
+    let (head, tail) = (keep - keep / 2, keep / 2);
+    let end: Vec<char> = s.chars().rev().take(tail).collect();
+    s.chars().take(head).chain(['…']).chain(end.into_iter().rev()).map(one_line).collect()
 }
 
 /// Text from a file or a link, quoted: «acheived».
@@ -307,8 +344,9 @@ pub fn field_name(place: &str, field: &str, l: Locale) -> String {
     }
 }
 
-/// A place as a message names it: a target's or an area's id as it is, and the sheet's own places in
-/// words: "kỳ thực hiện (period)", "chỉ tiêu thứ 3 (targets[2])", "x · mốc thứ 1 (milestones[0])".
+/// A place as a message names it: a target's or an area's id as it is (cut to [`PLACE_EXCERPT`]
+/// characters), and the sheet's own places in words: `kỳ thực hiện (period)`, `chỉ tiêu thứ 3
+/// (targets[2])`, `x · mốc thứ 1 (milestones[0])`.
 pub fn place_name(place: &str, l: Locale) -> String {
     let numbered =
         |vi: &str, en: &str, i: usize, technical: &str| format!("{} {} ({technical})", l.pick(vi, en), i + 1);
@@ -328,7 +366,7 @@ pub fn place_name(place: &str, l: Locale) -> String {
     }
     match place {
         "period" | "resolution" => field_name("", place, l),
-        _ => place.to_string(),
+        _ => cut_middle(place, PLACE_EXCERPT),
     }
 }
 
@@ -364,6 +402,47 @@ fn allowed_values(allowed: &str, l: Locale) -> String {
 /// Joins problems into one message per line.
 pub fn messages(problems: &[Problem], locale: Locale) -> String {
     problems.iter().map(|p| p.message(locale)).collect::<Vec<_>>().join("\n")
+}
+
+/// The longest texts a sheet or a scenario may hold, in characters (Unicode scalar values, not bytes: "ệ"
+/// is one), counted once control characters are taken out (see [`clean`]). A longer text is refused
+/// with [`ProblemKind::TooLong`], naming the field and the limit, like any other problem of the file:
+/// a title of megabytes without a space would otherwise stall the page for minutes as it wraps.
+/// The bundled sheets and scenarios stay well within each.
+///
+/// Ids: a sheet's, an area's, a target's, a unit's, and the references to them (`area`, `unit`,
+/// `part_of`, a scenario's `sheet`).
+pub const MAX_ID_CHARS: usize = 100;
+/// Short texts: a title, the issuer, the resolution's number, a unit's, an area's or a target's label,
+/// a clause (of an area, a target or a milestone).
+pub const MAX_LABEL_CHARS: usize = 300;
+/// The resolution's own words and their translation (a target's or a milestone's `wording`, a target's
+/// `translation`).
+pub const MAX_WORDING_CHARS: usize = 2_000;
+/// A scenario's name.
+pub const MAX_NAME_CHARS: usize = 200;
+/// A scenario's notes, and an input's note (in each language).
+pub const MAX_NOTE_CHARS: usize = 5_000;
+
+/// A character as [`clean`] keeps it: a space for tab, line feed and carriage return, `None` for any
+/// other control character and U+FFFE, U+FFFF.
+fn kept(c: char) -> Option<char> {
+    match c {
+        '\t' | '\n' | '\r' => Some(' '),
+        '\u{fffe}' | '\u{ffff}' => None,
+        c if c.is_control() => None,
+        c => Some(c),
+    }
+}
+
+/// A text from a sheet or a scenario as it is kept: tab, line feed and carriage return become a space
+/// (they separate words in prose, and the page shows every text on its lines anyway); every other
+/// control character (C0 U+0000–U+001F, DEL U+007F, C1 U+0080–U+009F) and the non-characters U+FFFE and
+/// U+FFFF are dropped, silently. None of them is text, and each would break what the text goes into: an
+/// SVG (XML allows no NUL or vertical tab, so a PNG download fails), a file name, a terminal. Cleaning a
+/// clean text changes nothing.
+pub fn clean(s: &str) -> String {
+    s.chars().filter_map(kept).collect()
 }
 
 /// Reads fields out of JSON objects, recording a problem for each one that is missing or ill-typed.
@@ -422,6 +501,45 @@ impl Reader {
                 None
             }
         }
+    }
+
+    /// A required text: a string that is not blank once cleaned (see [`clean`]), of at most `max`
+    /// characters.
+    pub fn text(&mut self, obj: &Map<String, Value>, place: &str, field: &str, max: usize) -> Option<String> {
+        match obj.get(field) {
+            None => {
+                self.push(place, field, ProblemKind::Missing);
+                None
+            }
+            Some(Value::String(s)) => self.text_value(s, place, field, max, true),
+            Some(_) => {
+                self.push(place, field, ProblemKind::WrongType("string"));
+                None
+            }
+        }
+    }
+
+    /// An optional text: absent or null is `None` without a problem; present, it is a required one.
+    pub fn opt_text(&mut self, obj: &Map<String, Value>, place: &str, field: &str, max: usize) -> Option<String> {
+        match obj.get(field) {
+            None | Some(Value::Null) => None,
+            Some(_) => self.text(obj, place, field, max),
+        }
+    }
+
+    /// A string as it is kept (see [`clean`]): `None`, with a problem, when it is longer than `max`
+    /// characters, or blank and `required`. The length is counted without building the text.
+    pub fn text_value(&mut self, s: &str, place: &str, field: &str, max: usize, required: bool) -> Option<String> {
+        if s.chars().filter_map(kept).nth(max).is_some() {
+            self.push(place, field, ProblemKind::TooLong(max));
+            return None;
+        }
+        let text = clean(s);
+        if required && text.trim().is_empty() {
+            self.push(place, field, ProblemKind::Missing);
+            return None;
+        }
+        Some(text)
     }
 
     /// An optional string: absent or null is `None` without a problem.
@@ -696,5 +814,44 @@ mod tests {
         assert!(vi.starts_with(&format!("jobs · {cut}: không phải trường đã biết")), "{vi}");
         assert_eq!(excerpt("a\nb"), "a b", "one line");
         assert_eq!(excerpt(&"é".repeat(EXCERPT)), "é".repeat(EXCERPT), "at most 40 characters, not bytes");
+    }
+
+    #[test]
+    fn a_place_keeps_its_start_and_its_end_and_a_text_its_start() {
+        assert_eq!(cut_middle("short", 10), "short");
+        assert_eq!(cut_middle("abcdefghij", 10), "abcdefghij");
+        assert_eq!(cut_middle("abcdefghijk", 10), "abcde…hijk");
+        assert_eq!(cut_middle("ab\u{1b}defghijklmn", 10), "ab de…klmn", "on one line");
+        assert_eq!(cut("abcdefghijk", 10), "abcdefghi…");
+        let huge = "ệ".repeat(100_000);
+        assert_eq!(place_name(&huge, Locale::En).chars().count(), PLACE_EXCERPT);
+        let p = Problem { place: huge.clone(), field: huge.clone(), kind: ProblemKind::UnknownReference(huge) };
+        assert!(p.message(Locale::Vi).chars().count() < 200, "{}", p.message(Locale::Vi));
+    }
+
+    #[test]
+    fn control_characters_go_and_tab_and_line_ends_are_spaces() {
+        assert_eq!(clean("a\tb\nc\r\nd"), "a b c  d");
+        assert_eq!(clean("\u{0}a\u{b}b\u{1b}[0m\u{7f}\u{85}\u{9f}\u{fffe}\u{ffff}c"), "ab[0mc");
+        assert_eq!(clean("Kon Tum – “ệ” \u{a0}\u{200b}\u{feff}"), "Kon Tum – “ệ” \u{a0}\u{200b}\u{feff}", "text stays");
+        let mut r = Reader::default();
+        assert_eq!(
+            r.text_value(&"ệ".repeat(3), "x", "label.vi", 3, true),
+            Some("ệ".repeat(3)),
+            "characters, not bytes"
+        );
+        assert_eq!(r.text_value("ab\u{0}\u{0}", "x", "label.vi", 2, true), Some("ab".into()), "counted once clean");
+        assert_eq!(r.text_value("abc", "x", "label.vi", 2, true), None);
+        assert_eq!(r.text_value("\u{0} \u{b}", "x", "label.en", 2, true), None);
+        assert_eq!(r.text_value("\u{0}", "", "name", 2, false), Some(String::new()), "an optional text may be empty");
+        let kinds: Vec<_> = r.problems.iter().map(|p| (p.field.as_str(), &p.kind)).collect();
+        assert_eq!(kinds, [("label.vi", &ProblemKind::TooLong(2)), ("label.en", &ProblemKind::Missing)]);
+        let long =
+            Problem { place: "x".into(), field: "label.vi".into(), kind: ProblemKind::TooLong(MAX_WORDING_CHARS) };
+        assert_eq!(long.message(Locale::Vi), "x · tên hiển thị tiếng Việt (label.vi): dài quá 2.000 ký tự");
+        assert_eq!(
+            long.message(Locale::En),
+            "x · label in Vietnamese (label.vi): is too long (longer than 2,000 characters)"
+        );
     }
 }

@@ -3,7 +3,7 @@
 //! saved scenarios, the URL and the command-line tool.
 
 use crate::date::Date;
-use crate::problem::{parse_json, Problem, ProblemKind, Reader};
+use crate::problem::{clean, parse_json, Problem, ProblemKind, Reader, MAX_ID_CHARS, MAX_NAME_CHARS, MAX_NOTE_CHARS};
 use crate::sheet::{Kind, Sheet, Target, Text};
 use serde_json::{json, Map, Value};
 
@@ -181,7 +181,11 @@ impl Scenario {
         }
     }
 
-    /// Reads and validates a scenario for `sheet`, reporting every problem found.
+    /// Reads and validates a scenario for `sheet`, reporting every problem found. Its texts (name,
+    /// notes, each note) are kept without control characters (tab, line feed and carriage return become
+    /// a space; see [`crate::problem::clean`]), and refused when longer than [`MAX_NAME_CHARS`] (the
+    /// name) or [`MAX_NOTE_CHARS`] (the notes, a note in each language). Target ids are looked up once
+    /// cleaned.
     pub fn parse(text: &str, sheet: &Sheet) -> Result<Scenario, Vec<Problem>> {
         Scenario::from_value(&parse_json(text)?, sheet)
     }
@@ -250,28 +254,22 @@ fn read(r: &mut Reader, value: &Value, sheet: &Sheet) -> Option<Scenario> {
             r.push("", key, ProblemKind::NotOneOf(key.clone(), TOP_FIELDS));
         }
     }
-    let sheet_id = r.string(root, "", "sheet");
+    let sheet_id = r.text(root, "", "sheet", MAX_ID_CHARS);
     if let Some(id) = &sheet_id {
         if id != &sheet.id {
             r.push("", "sheet", ProblemKind::OtherSheet(id.clone()));
         }
     }
-    let name = match root.get("name") {
+    let mut free_text = |field: &str, max: usize| match root.get(field) {
         None | Some(Value::Null) => String::new(),
-        Some(Value::String(s)) => s.clone(),
+        Some(Value::String(s)) => r.text_value(s, "", field, max, false).unwrap_or_default(),
         Some(_) => {
-            r.push("", "name", ProblemKind::WrongType("string"));
+            r.push("", field, ProblemKind::WrongType("string"));
             String::new()
         }
     };
-    let notes = match root.get("notes") {
-        None | Some(Value::Null) => String::new(),
-        Some(Value::String(s)) => s.clone(),
-        Some(_) => {
-            r.push("", "notes", ProblemKind::WrongType("string"));
-            String::new()
-        }
-    };
+    let name = free_text("name", MAX_NAME_CHARS);
+    let notes = free_text("notes", MAX_NOTE_CHARS);
     let as_of = r.date(root, "", "as_of");
     if let Some(d) = as_of {
         if d < sheet.start || d > sheet.end {
@@ -287,12 +285,16 @@ fn read(r: &mut Reader, value: &Value, sheet: &Sheet) -> Option<Scenario> {
         }
         Some(Value::Object(m)) => {
             for (id, v) in m {
-                let Some(target) = sheet.target(id) else {
-                    r.push(id, "", ProblemKind::UnknownReference(id.clone()));
+                let id = clean(id);
+                let Some(target) = sheet.target(&id) else {
+                    r.push(&id, "", ProblemKind::UnknownReference(id.clone()));
                     continue;
                 };
+                if inputs.contains_key(&id) {
+                    r.push(&id, "", ProblemKind::Duplicate(id.clone()));
+                }
                 if let Some(input) = read_input(r, v, target) {
-                    inputs.insert(id.clone(), input);
+                    inputs.insert(id, input);
                 }
             }
         }
@@ -348,10 +350,12 @@ fn read_input(r: &mut Reader, v: &Value, target: &Target) -> Option<Input> {
     }
     let note = match o.get("note") {
         None | Some(Value::Null) => None,
-        Some(Value::String(s)) => Some(Text { vi: s.clone(), en: s.clone() }),
+        Some(Value::String(s)) => {
+            r.text_value(s, place, "note", MAX_NOTE_CHARS, false).map(|s| Text { vi: s.clone(), en: s })
+        }
         Some(Value::Object(n)) => {
             let lang = |r: &mut Reader, code: &str| match n.get(code) {
-                Some(Value::String(s)) => Some(s.clone()),
+                Some(Value::String(s)) => r.text_value(s, place, &format!("note.{code}"), MAX_NOTE_CHARS, false),
                 _ => {
                     r.push(place, &format!("note.{code}"), ProblemKind::WrongType("string"));
                     None

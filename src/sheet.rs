@@ -4,7 +4,9 @@
 
 use crate::date::Date;
 use crate::i18n::Locale;
-use crate::problem::{parse_json, Problem, ProblemKind, Reader};
+use crate::problem::{
+    clean, parse_json, Problem, ProblemKind, Reader, MAX_ID_CHARS, MAX_LABEL_CHARS, MAX_WORDING_CHARS,
+};
 use serde_json::{Map, Value};
 
 /// The sheet format this code reads.
@@ -196,7 +198,10 @@ impl Sheet {
         Sheet::parse(KONTUM_SHEET_JSON)
     }
 
-    /// Reads and validates a sheet, reporting every problem found.
+    /// Reads and validates a sheet, reporting every problem found. Every text is kept without control
+    /// characters (tab, line feed and carriage return become a space) and is refused when longer than
+    /// its cap ([`MAX_ID_CHARS`], [`MAX_LABEL_CHARS`], [`MAX_WORDING_CHARS`]; see
+    /// [`crate::problem::clean`]). Ids are compared, and references resolved, once cleaned.
     pub fn parse(text: &str) -> Result<Sheet, Vec<Problem>> {
         let value = parse_json(text)?;
         let mut r = Reader::default();
@@ -226,6 +231,7 @@ impl Sheet {
     }
 }
 
+/// A text in both languages, each of at most [`MAX_LABEL_CHARS`] characters.
 fn read_text(r: &mut Reader, obj: &Map<String, Value>, place: &str, field: &str) -> Option<Text> {
     let o = r.object(obj.get(field), place, field)?;
     let vi = text_field(r, o, place, field, "vi");
@@ -234,17 +240,25 @@ fn read_text(r: &mut Reader, obj: &Map<String, Value>, place: &str, field: &str)
 }
 
 fn text_field(r: &mut Reader, o: &Map<String, Value>, place: &str, field: &str, lang: &str) -> Option<String> {
+    let field = format!("{field}.{lang}");
     match o.get(lang) {
-        Some(Value::String(s)) if !s.trim().is_empty() => Some(s.clone()),
-        Some(Value::String(_)) | None => {
-            r.push(place, &format!("{field}.{lang}"), ProblemKind::Missing);
+        Some(Value::String(s)) => r.text_value(s, place, &field, MAX_LABEL_CHARS, true),
+        None => {
+            r.push(place, &field, ProblemKind::Missing);
             None
         }
         Some(_) => {
-            r.push(place, &format!("{field}.{lang}"), ProblemKind::WrongType("string"));
+            r.push(place, &field, ProblemKind::WrongType("string"));
             None
         }
     }
+}
+
+/// An object's id as a place in messages: cleaned, or `None` when it is missing, blank or too long (the
+/// place is then the object's index, and the id's own problem is recorded where it is read).
+fn id_place(o: &Map<String, Value>) -> Option<String> {
+    let id = o.get("id").and_then(Value::as_str)?;
+    Some(clean(id)).filter(|id| !id.trim().is_empty() && id.chars().count() <= MAX_ID_CHARS)
 }
 
 fn read_sheet(r: &mut Reader, value: &Value) -> Option<Sheet> {
@@ -254,12 +268,12 @@ fn read_sheet(r: &mut Reader, value: &Value) -> Option<Sheet> {
         Some(other) => r.push("", "format", ProblemKind::UnknownVersion(other.to_string())),
         None => r.push("", "format", ProblemKind::Missing),
     }
-    let id = r.string(root, "", "id");
+    let id = r.text(root, "", "id", MAX_ID_CHARS);
     let title = read_text(r, root, "", "title");
     let resolution = r.object(root.get("resolution"), "", "resolution");
     let (number, issuer, date) = match resolution {
         Some(res) => (
-            r.string(res, "resolution", "number"),
+            r.text(res, "resolution", "number", MAX_LABEL_CHARS),
             read_text(r, res, "resolution", "issuer"),
             r.date(res, "resolution", "date"),
         ),
@@ -284,8 +298,13 @@ fn read_sheet(r: &mut Reader, value: &Value) -> Option<Sheet> {
         Some(Value::Object(m)) => {
             for (uid, v) in m {
                 let place = format!("units.{uid}");
+                let Some(uid) = r.text_value(uid, &place, "id", MAX_ID_CHARS, true) else { continue };
+                let place = format!("units.{uid}");
+                if units.iter().any(|u: &Unit| u.id == uid) {
+                    r.push(&place, "id", ProblemKind::Duplicate(uid.clone()));
+                }
                 if let Some(label) = r.object(Some(v), &place, "").and_then(|o| read_text(r, o, &place, "label")) {
-                    units.push(Unit { id: uid.clone(), label });
+                    units.push(Unit { id: uid, label });
                 }
             }
         }
@@ -297,10 +316,9 @@ fn read_sheet(r: &mut Reader, value: &Value) -> Option<Sheet> {
     if let Some(list) = r.array(root, "", "areas") {
         for (i, v) in list.iter().enumerate() {
             let Some(o) = r.object(Some(v), &format!("areas[{i}]"), "") else { continue };
-            let place = o.get("id").and_then(Value::as_str).unwrap_or("").to_string();
-            let place = if place.is_empty() { format!("areas[{i}]") } else { place };
-            let aid = r.string(o, &place, "id");
-            let clause = r.string(o, &place, "clause");
+            let place = id_place(o).unwrap_or_else(|| format!("areas[{i}]"));
+            let aid = r.text(o, &place, "id", MAX_ID_CHARS);
+            let clause = r.text(o, &place, "clause", MAX_LABEL_CHARS);
             let label = read_text(r, o, &place, "label");
             if let Some(aid) = &aid {
                 if areas.iter().any(|a| &a.id == aid) {
@@ -322,13 +340,13 @@ fn read_sheet(r: &mut Reader, value: &Value) -> Option<Sheet> {
     if let Some(list) = list.filter(|l| l.len() <= MAX_TARGETS) {
         for (i, v) in list.iter().enumerate() {
             let Some(o) = r.object(Some(v), &format!("targets[{i}]"), "") else { continue };
-            let named = o.get("id").and_then(Value::as_str).filter(|s| !s.trim().is_empty());
-            let place = named.map_or_else(|| format!("targets[{i}]"), str::to_string);
+            let named = id_place(o);
+            let place = named.clone().unwrap_or_else(|| format!("targets[{i}]"));
             if let Some(id) = named {
-                if seen_ids.iter().any(|s| s == id) {
-                    r.push(&place, "id", ProblemKind::Duplicate(id.to_string()));
+                if seen_ids.contains(&id) {
+                    r.push(&place, "id", ProblemKind::Duplicate(id.clone()));
                 }
-                seen_ids.push(id.to_string());
+                seen_ids.push(id);
             }
             if let Some(mut t) = read_target(r, o, &place, &units, &areas, months, start, end) {
                 t.index = targets.len();
@@ -372,17 +390,17 @@ fn read_target(
     start: Option<Date>,
     end: Option<Date>,
 ) -> Option<Target> {
-    let id = r.string(o, place, "id");
-    let area = r.string(o, place, "area");
+    let id = r.text(o, place, "id", MAX_ID_CHARS);
+    let area = r.text(o, place, "area", MAX_ID_CHARS);
     if let Some(a) = &area {
         if !areas.iter().any(|x| &x.id == a) {
             r.push(place, "area", ProblemKind::UnknownReference(a.clone()));
         }
     }
-    let clause = r.string(o, place, "clause");
-    let wording = r.string(o, place, "wording");
+    let clause = r.text(o, place, "clause", MAX_LABEL_CHARS);
+    let wording = r.text(o, place, "wording", MAX_WORDING_CHARS);
     let label = read_text(r, o, place, "label");
-    let translation = r.opt_string(o, place, "translation");
+    let translation = r.opt_text(o, place, "translation", MAX_WORDING_CHARS);
     let comparator = r.string(o, place, "comparator").and_then(|c| {
         let parsed = Comparator::parse(&c);
         if parsed.is_none() {
@@ -391,7 +409,7 @@ fn read_target(
         parsed
     });
     let value = r.number(o, place, "value");
-    let unit = r.string(o, place, "unit").and_then(|u| {
+    let unit = r.text(o, place, "unit", MAX_ID_CHARS).and_then(|u| {
         let found = units.iter().position(|x| x.id == u);
         if found.is_none() {
             r.push(place, "unit", ProblemKind::UnknownReference(u));
@@ -422,7 +440,7 @@ fn read_target(
             None
         }
     };
-    let part_of = r.opt_string(o, place, "part_of");
+    let part_of = r.opt_text(o, place, "part_of", MAX_ID_CHARS);
     let weights = match o.get("weights") {
         None | Some(Value::Null) => None,
         Some(Value::Array(ws)) => {
@@ -469,8 +487,8 @@ fn read_target(
                     parsed
                 });
                 let mvalue = r.number(mo, &mplace, "value");
-                let mclause = r.string(mo, &mplace, "clause");
-                let mwording = r.string(mo, &mplace, "wording");
+                let mclause = r.text(mo, &mplace, "clause", MAX_LABEL_CHARS);
+                let mwording = r.text(mo, &mplace, "wording", MAX_WORDING_CHARS);
                 if let (Some(date), Some(comparator), Some(value), Some(clause), Some(wording)) =
                     (date, comparator, mvalue, mclause, mwording)
                 {

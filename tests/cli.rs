@@ -180,3 +180,86 @@ fn link_prints_a_share_url_that_carries_the_scenario() {
     let p = |s| plan_widget::engine::project(&sheet, s);
     assert_eq!(p(&from_link), p(&from_file));
 }
+
+/// A directory of its own for one test's files, under the system's temporary directory.
+fn temp_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("plan-widget-cli-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Whether `bytes` hold a control character other than a line feed: C0 (ESC among them), DEL or C1.
+fn has_control(bytes: &[u8]) -> bool {
+    String::from_utf8_lossy(bytes).chars().any(|c| c.is_control() && c != '\n')
+}
+
+const ESCAPES: &str = "\u{1b}[32mok\u{1b}[0m\u{9b}2J\u{7f}";
+
+/// A sheet of one target whose every text holds terminal escape codes; `comparator` may break it.
+fn crafted_sheet(comparator: &str) -> String {
+    serde_json::json!({
+        "format": 1,
+        "id": format!("crafted{ESCAPES}"),
+        "title": {"vi": format!("T{ESCAPES}"), "en": format!("T{ESCAPES}")},
+        "resolution": {"number": format!("1{ESCAPES}"), "issuer": {"vi": "I", "en": "I"}, "date": "2023-01-01"},
+        "period": {"start": "2023-01-01", "end": "2023-12-31"},
+        "units": {"u": {"label": {"vi": format!("u{ESCAPES}"), "en": "u"}}},
+        "areas": [{"id": "a", "clause": "1", "label": {"vi": "A", "en": "A"}}],
+        "targets": [
+            {"id": format!("x{ESCAPES}"), "area": "a", "clause": format!("1{ESCAPES}"), "wording": format!("w{ESCAPES}"),
+             "label": {"vi": format!("X{ESCAPES}"), "en": format!("X{ESCAPES}")},
+             "comparator": comparator, "value": 10, "unit": "u", "kind": "flow"}
+        ]
+    })
+    .to_string()
+}
+
+#[test]
+fn no_escape_code_from_a_sheet_a_scenario_a_path_or_an_option_reaches_the_terminal() {
+    let dir = temp_dir("escapes");
+    let bad = dir.join("bad.json");
+    std::fs::write(&bad, crafted_sheet("=>")).unwrap();
+    let out = targets(&["check", "--sheet", bad.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2), "the sheet is invalid");
+    assert!(!has_control(&out.stdout) && !has_control(&out.stderr), "{:?}", String::from_utf8_lossy(&out.stderr));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("x[32mok[0m2J · comparison (comparator): «=>» is not valid"), "{err}");
+    assert!(out.stdout.is_empty());
+
+    // A valid sheet, its scenario and their outputs: the codes are gone from what was read.
+    let good = dir.join("good.json");
+    std::fs::write(&good, crafted_sheet(">=")).unwrap();
+    let out = targets(&["check", "--sheet", good.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(!has_control(&out.stdout), "{:?}", String::from_utf8_lossy(&out.stdout));
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), "ok: sheet crafted[32mok[0m2J (1 targets)\n");
+    let scenario = dir.join("scenario.json");
+    let text = serde_json::json!({"version": 1, "sheet": "crafted[32mok[0m2J", "name": format!("S{ESCAPES}"),
+        "as_of": "2023-06-30", "inputs": {"x[32mok[0m2J": {"achieved": 4, "note": format!("n{ESCAPES}")}}});
+    std::fs::write(&scenario, text.to_string()).unwrap();
+    for format in ["json", "csv"] {
+        let args = ["project", "--sheet", good.to_str().unwrap(), "--scenario", scenario.to_str().unwrap()];
+        let out = targets(&[&args[..], &["--format", format]].concat());
+        assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(!has_control(&out.stdout), "{format}: {:?}", String::from_utf8_lossy(&out.stdout));
+    }
+
+    // A path and an option are the command's own input: written visibly.
+    let path = dir.join(format!("no{ESCAPES}.json"));
+    let out = targets(&["check", "--sheet", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!has_control(&out.stderr), "{:?}", String::from_utf8_lossy(&out.stderr));
+    let out = targets(&[
+        "link",
+        "--scenario",
+        scenario.to_str().unwrap(),
+        "--sheet",
+        good.to_str().unwrap(),
+        "--base",
+        "https://example.org/\u{1b}[2J\u{9b}",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let url = String::from_utf8(out.stdout).unwrap();
+    assert!(url.starts_with("https://example.org/\\u{1b}[2J\\u{9b}#v1;"), "{url}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

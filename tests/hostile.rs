@@ -7,7 +7,9 @@ use plan_widget::i18n::Locale;
 use plan_widget::markup::Node;
 use plan_widget::num::{parse_number, NumError};
 use plan_widget::present;
-use plan_widget::problem::ProblemKind;
+use plan_widget::problem::{
+    Problem, ProblemKind, MAX_ID_CHARS, MAX_LABEL_CHARS, MAX_NAME_CHARS, MAX_NOTE_CHARS, MAX_WORDING_CHARS,
+};
 use plan_widget::scenario::Scenario;
 use plan_widget::sheet::{Sheet, MAX_TARGETS};
 use std::process::Command;
@@ -142,4 +144,166 @@ fn a_file_over_10_mb_and_invalid_utf8_are_refused_by_the_command() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("not UTF-8"));
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// The synthetic sheet of three targets, as JSON to edit.
+fn sheet_value() -> serde_json::Value {
+    serde_json::from_str(&synthetic::sheet_json(3)).unwrap()
+}
+
+#[test]
+fn a_title_of_five_megabytes_is_refused_with_the_field_and_its_limit() {
+    let mut v = sheet_value();
+    v["title"]["vi"] = "A".repeat(5_000_000).into();
+    let problems = Sheet::parse(&v.to_string()).expect_err("a title of 5 MB");
+    assert_eq!(problems.len(), 1, "{:?}", problems[0].kind);
+    assert_eq!((problems[0].field.as_str(), &problems[0].kind), ("title.vi", &ProblemKind::TooLong(MAX_LABEL_CHARS)));
+    assert_eq!(problems[0].message(Locale::Vi), "tiêu đề tiếng Việt (title.vi): dài quá 300 ký tự");
+    assert_eq!(
+        problems[0].message(Locale::En),
+        "title in Vietnamese (title.vi): is too long (longer than 300 characters)"
+    );
+}
+
+#[test]
+fn every_text_of_a_sheet_and_a_scenario_has_a_cap_and_every_text_too_long_is_named() {
+    let mut v = sheet_value();
+    let long = |n: usize| serde_json::Value::from("ệ".repeat(n + 1));
+    v["id"] = long(MAX_ID_CHARS);
+    v["title"]["en"] = long(MAX_LABEL_CHARS);
+    v["resolution"]["number"] = long(MAX_LABEL_CHARS);
+    v["resolution"]["issuer"]["vi"] = long(MAX_LABEL_CHARS);
+    v["units"]["u"]["label"]["en"] = long(MAX_LABEL_CHARS);
+    v["areas"][0]["clause"] = long(MAX_LABEL_CHARS);
+    v["areas"][1]["label"]["vi"] = long(MAX_LABEL_CHARS);
+    v["targets"][0]["wording"] = long(MAX_WORDING_CHARS);
+    v["targets"][0]["translation"] = long(MAX_WORDING_CHARS);
+    v["targets"][0]["label"]["en"] = long(MAX_LABEL_CHARS);
+    v["targets"][1]["clause"] = long(MAX_LABEL_CHARS);
+    v["targets"][2]["id"] = long(MAX_ID_CHARS);
+    v["targets"][1]["milestones"] = serde_json::json!([{"date": "2023-06-30", "comparator": ">=", "value": 50, "clause": "1", "wording": long(MAX_WORDING_CHARS)}]);
+    let problems = Sheet::parse(&v.to_string()).expect_err("every text too long");
+    // The unit and the area whose labels are refused are not in the sheet: the targets' references to
+    // them are problems too.
+    let (too_long, others): (Vec<_>, Vec<_>) = problems.iter().partition(|p| matches!(p.kind, ProblemKind::TooLong(_)));
+    assert!(others.iter().all(|p| matches!(p.kind, ProblemKind::UnknownReference(_))), "{others:?}");
+    let mut found: Vec<(&str, &str)> = too_long.iter().map(|p| (p.place.as_str(), p.field.as_str())).collect();
+    found.sort();
+    assert_eq!(
+        found,
+        [
+            ("", "id"),
+            ("", "title.en"),
+            ("a0", "clause"),
+            ("a1", "label.vi"),
+            ("resolution", "issuer.vi"),
+            ("resolution", "number"),
+            ("t0", "label.en"),
+            ("t0", "translation"),
+            ("t0", "wording"),
+            ("t1", "clause"),
+            ("t1.milestones[0]", "wording"),
+            ("targets[2]", "id"),
+            ("units.u", "label.en"),
+        ],
+        "all reported together"
+    );
+    let wording = problems.iter().find(|p| p.field == "wording").unwrap();
+    assert_eq!(wording.message(Locale::En), "t0 · wording: is too long (longer than 2,000 characters)");
+    assert_eq!(wording.message(Locale::Vi), "t0 · nguyên văn (wording): dài quá 2.000 ký tự");
+    let id = problems.iter().find(|p| p.place == "targets[2]").unwrap();
+    assert_eq!(id.message(Locale::En), "target 3 (targets[2]) · id: is too long (longer than 100 characters)");
+
+    // At the caps, counted in characters (each "ệ" is three bytes), every text is kept.
+    let mut v = sheet_value();
+    v["title"]["vi"] = "ệ".repeat(MAX_LABEL_CHARS).into();
+    v["targets"][0]["wording"] = "ệ".repeat(MAX_WORDING_CHARS).into();
+    v["targets"][0]["id"] = "ệ".repeat(MAX_ID_CHARS).into();
+    let sheet = Sheet::parse(&v.to_string()).expect("texts at their caps");
+    assert_eq!(sheet.targets[0].wording.chars().count(), MAX_WORDING_CHARS);
+
+    // A scenario's name, notes and notes.
+    let sheet = Sheet::parse(&synthetic::sheet_json(3)).unwrap();
+    let text = serde_json::json!({
+        "version": 1, "sheet": "synthetic-3", "as_of": "2023-06-30",
+        "name": "n".repeat(MAX_NAME_CHARS + 1), "notes": "n".repeat(MAX_NOTE_CHARS + 1),
+        "inputs": {"t0": {"achieved": 5, "note": "n".repeat(MAX_NOTE_CHARS + 1)},
+                   "t1": {"achieved": 85, "note": {"vi": "n", "en": "n".repeat(MAX_NOTE_CHARS + 1)}}}
+    });
+    let problems = Scenario::parse(&text.to_string(), &sheet).expect_err("texts too long");
+    let found: Vec<(&str, &str, &ProblemKind)> =
+        problems.iter().map(|p| (p.place.as_str(), p.field.as_str(), &p.kind)).collect();
+    assert_eq!(
+        found,
+        [
+            ("", "name", &ProblemKind::TooLong(MAX_NAME_CHARS)),
+            ("", "notes", &ProblemKind::TooLong(MAX_NOTE_CHARS)),
+            ("t0", "note", &ProblemKind::TooLong(MAX_NOTE_CHARS)),
+            ("t1", "note.en", &ProblemKind::TooLong(MAX_NOTE_CHARS)),
+        ]
+    );
+    assert_eq!(problems[0].message(Locale::Vi), "tên kịch bản (name): dài quá 200 ký tự");
+    assert_eq!(problems[1].message(Locale::En), "scenario notes (notes): is too long (longer than 5,000 characters)");
+}
+
+#[test]
+fn control_characters_are_taken_out_of_sheets_and_scenarios() {
+    let mut v = sheet_value();
+    v["title"]["en"] = "Test\u{1b}[32m ok\u{1b}[0m".into();
+    v["targets"][0]["label"]["vi"] = "Chỉ\u{b}tiêu\u{0} 0\u{7f}\u{9b}\u{feff}".into();
+    v["targets"][0]["wording"] = "line one\nline two\r\n\ttabbed".into();
+    v["targets"][1]["id"] = "t1\u{0}".into();
+    let sheet = Sheet::parse(&v.to_string()).expect("controls are taken out, not refused");
+    assert_eq!(sheet.title.en, "Test[32m ok[0m");
+    assert_eq!(sheet.targets[0].label.vi, "Chỉtiêu 0\u{feff}", "only control characters go");
+    assert_eq!(sheet.targets[0].wording, "line one line two   tabbed", "tab and line ends are spaces");
+    assert_eq!(sheet.targets[1].id, "t1");
+    // An id that differs only by a control character is the same id.
+    let mut twice = sheet_value();
+    twice["targets"][1]["id"] = "t\u{0}0".into();
+    let problems = Sheet::parse(&twice.to_string()).expect_err("a duplicate id");
+    assert!(problems.iter().any(|p| p.kind == ProblemKind::Duplicate("t0".into())), "{problems:?}");
+    // A label of nothing but control characters is missing.
+    let mut empty = sheet_value();
+    empty["targets"][0]["label"]["en"] = "\u{0}\u{b}".into();
+    let problems = Sheet::parse(&empty.to_string()).expect_err("a blank label");
+    assert_eq!((problems[0].field.as_str(), &problems[0].kind), ("label.en", &ProblemKind::Missing));
+
+    let text = serde_json::json!({
+        "version": 1, "sheet": "synthetic-3", "as_of": "2023-06-30",
+        "name": "Kịch\u{0} bản\u{b}", "notes": "Nguồn:\nCục Thống kê\u{7}",
+        "inputs": {"t\u{0}0": {"achieved": 5, "note": {"vi": "Ước\u{1b}[2J", "en": "Est\u{85}imate"}}}
+    });
+    let scenario = Scenario::parse(&text.to_string(), &sheet).expect("controls are taken out");
+    assert_eq!(scenario.name, "Kịch bản");
+    assert_eq!(scenario.notes, "Nguồn: Cục Thống kê");
+    let note = scenario.inputs.get("t0").and_then(|i| i.note.clone()).expect("the input of t0");
+    assert_eq!((note.vi.as_str(), note.en.as_str()), ("Ước[2J", "Estimate"));
+    assert_eq!(Scenario::parse(&scenario.to_json_pretty(), &sheet), Ok(scenario), "a clean text stays as it is");
+}
+
+#[test]
+fn a_place_of_65000_characters_is_cut_short_in_every_message() {
+    let sheet = Sheet::kontum().unwrap();
+    let key = "A".repeat(65_000);
+    let problems = plan_widget::fragment::decode(&format!("#v1;as=2022-09-30;{key}=1"), &sheet).unwrap_err();
+    assert_eq!(problems.len(), 1);
+    for l in [Locale::Vi, Locale::En] {
+        let message = problems[0].message(l);
+        assert!(message.chars().count() < 300, "{} characters: {:.200}", message.chars().count(), message);
+        assert!(message.starts_with("AAAA") && message.contains('…'), "{message}");
+    }
+    let problem = Problem { place: key.clone(), field: key.clone(), kind: ProblemKind::Duplicate(key.clone()) };
+    assert!(problem.message(Locale::En).chars().count() < 300);
+    // A path keeps its start and its end, the file's name.
+    let path = format!("/home/{}/sheets/kontum.json", "x".repeat(200));
+    let problem = Problem { place: path, field: String::new(), kind: ProblemKind::TooLarge };
+    let message = problem.message(Locale::En);
+    assert!(
+        message.starts_with("/home/xx")
+            && message.contains("…x")
+            && message.ends_with("/sheets/kontum.json · is too large"),
+        "{message}"
+    );
+    assert_eq!(message.chars().count(), 60 + " · is too large".chars().count());
 }

@@ -6,6 +6,13 @@
 //! targets link --scenario FILE [--base URL] [--sheet FILE]
 //! ```
 //! Exit code 0 on success, 2 on invalid input or usage, with every problem on stderr.
+//!
+//! Nothing from a file or an argument reaches the terminal as a control character: a crafted sheet
+//! could otherwise move the cursor or recolour the screen (a green "ok" over a failure). Every control
+//! character (C0, DEL, C1) in the output is written visibly: as `\u{1b}` in plain text and CSV, as the
+//! JSON escape `\u001b` in JSON (so the JSON stays valid). Line ends stay (a line feed, or a carriage
+//! return before one). The readers already take control characters out of a sheet's and a scenario's
+//! texts; this is what holds for a path, an option, or anything they may let through.
 
 use plan_widget::engine::project;
 use plan_widget::i18n::Locale;
@@ -136,12 +143,39 @@ fn run(args: &Args) -> Result<String, Vec<Problem>> {
     }
 }
 
+/// How [`visible`] writes a control character.
+#[derive(Clone, Copy, PartialEq)]
+enum Escape {
+    /// `\u{1b}`, as Rust writes it: plain text and CSV.
+    Text,
+    /// `\u001b`, a JSON string's escape.
+    Json,
+}
+
+/// `text` with every control character (C0, DEL, C1) written visibly, except the line ends: a line feed,
+/// and a carriage return just before one.
+fn visible(text: &str, escape: Escape) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let line_end = c == '\n' || (c == '\r' && chars.peek() == Some(&'\n'));
+        if !c.is_control() || line_end {
+            out.push(c);
+        } else if escape == Escape::Json {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        }
+    }
+    out
+}
+
 fn main() -> ExitCode {
     let args = match parse_args(std::env::args().skip(1)) {
         Ok(a) => a,
         Err(e) => {
             if !e.is_empty() {
-                eprintln!("{e}");
+                eprintln!("{}", visible(&e, Escape::Text));
             }
             eprintln!("{USAGE}");
             return ExitCode::from(2);
@@ -149,12 +183,28 @@ fn main() -> ExitCode {
     };
     match run(&args) {
         Ok(out) => {
-            print!("{out}");
+            let json = matches!(args.command, Command::Project) && args.format == "json";
+            print!("{}", visible(&out, if json { Escape::Json } else { Escape::Text }));
             ExitCode::SUCCESS
         }
         Err(problems) => {
-            eprintln!("{}", messages(&problems, args.locale));
+            eprintln!("{}", visible(&messages(&problems, args.locale), Escape::Text));
             ExitCode::from(2)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_are_written_visibly_and_line_ends_stay() {
+        let text = "ok\u{1b}[32m\tx\r\ny\rz\u{7f}\u{9b}\u{0}\n";
+        assert_eq!(visible(text, Escape::Text), "ok\\u{1b}[32m\\u{9}x\r\ny\\u{d}z\\u{7f}\\u{9b}\\u{0}\n");
+        assert_eq!(visible(text, Escape::Json), "ok\\u001b[32m\\u0009x\r\ny\\u000dz\\u007f\\u009b\\u0000\n");
+        let json = visible("{\"a\": \"\u{9b}\u{7f}\"}", Escape::Json);
+        assert_eq!(serde_json::from_str::<serde_json::Value>(&json).unwrap()["a"], "\u{9b}\u{7f}", "JSON stays valid");
+        assert_eq!(visible("Kịch bản – ệ\n", Escape::Text), "Kịch bản – ệ\n");
     }
 }
