@@ -103,8 +103,9 @@ pub struct Outcome {
     /// The 80% band of the projection.
     pub low: f64,
     pub high: f64,
-    /// The probability that the target is met under the scenario's volatility (0 or 1 without one).
-    pub probability: f64,
+    /// The probability that the target is met under the scenario's volatility; `None` (not estimated)
+    /// while the target is open and nothing gives a spread. 0 or 1 only once it is decided.
+    pub probability: Option<f64>,
     pub milestones: Vec<MilestoneOutcome>,
     /// Whether the period is over at the as-of date: the value is then what was reached, not a forecast.
     pub over: bool,
@@ -322,17 +323,21 @@ pub fn project_target(sheet: &Sheet, target: &Target, input: &Input, as_of: Date
             Some(_) => Status::OffTrack,
         }
     };
+    // Certain only when decided: a flow already over its target, or the period over. Otherwise a
+    // probability needs a spread; without one it is not estimated, never a fake 0 or 1.
     let probability = if status == Status::Achieved && target.kind == Kind::Flow {
-        1.0
+        Some(1.0)
+    } else if remaining == 0.0 {
+        Some(if met_projected { 1.0 } else { 0.0 })
     } else if sd > 0.0 {
-        (1.0 - normal_cdf((goal - raw) / sd)).clamp(0.0, 1.0)
-    } else if met_projected {
-        1.0
+        Some((1.0 - normal_cdf((goal - raw) / sd)).clamp(0.0, 1.0))
     } else {
-        0.0
+        None
     };
+    // A ratio of two paces means something only when both are positive: nothing required (a target
+    // already met) or a falling pace so far gives none, not "-0.69x" or "0x".
     let pace_ratio = match required {
-        Some(r) if current > 0.0 => Some(r / current),
+        Some(r) if current > 0.0 && r > 0.0 => Some(r / current),
         _ => None,
     };
     let path = Path { target, input, total, elapsed, assumed };
@@ -622,7 +627,7 @@ mod tests {
         assert!(close(o.pace_ratio.unwrap(), 1070.0 / 630.0)); // 1.70x the pace so far
         assert!(close(o.progress_ratio.unwrap(), 630.0 / 1070.0)); // 0.589 < 0.6
         assert_eq!(o.status, Status::OffTrack);
-        assert_eq!((o.low, o.high, o.probability), (1260.0, 1260.0, 0.0));
+        assert_eq!((o.low, o.high, o.probability), (1260.0, 1260.0, None), "not estimated, not 0");
         assert_eq!((p.met, p.with_data, p.no_data), (0, 1, 18));
     }
 
@@ -639,7 +644,7 @@ mod tests {
         assert_eq!(o.status, Status::OnTrack);
         let sd = 400.0 * 3f64.sqrt();
         assert!(close(o.low, o.projected - Z80 * sd) && close(o.high, o.projected + Z80 * sd));
-        assert!((o.probability - 0.9190).abs() < 1e-3, "{}", o.probability);
+        assert!((o.probability.unwrap() - 0.9190).abs() < 1e-3, "{:?}", o.probability);
         assert_eq!((p.met, p.with_data), (1, 1));
     }
 
@@ -693,7 +698,7 @@ mod tests {
         let sheet = kontum();
         let p = project(&sheet, &scenario(&sheet, "2022-10-31", &[("new-party-members", input(526.0))]));
         let o = outcome(&p, "new-party-members");
-        assert_eq!((o.status, o.probability, o.required_rate), (Status::Achieved, 1.0, Some(0.0)));
+        assert_eq!((o.status, o.probability, o.required_rate), (Status::Achieved, Some(1.0), Some(0.0)));
         let p = project(&sheet, &scenario(&sheet, "2022-10-31", &[("new-party-members", input(525.0))]));
         assert_eq!(outcome(&p, "new-party-members").status, Status::OnTrack, "525 is not more than 525 yet");
     }

@@ -634,13 +634,24 @@ pub fn card_output(sheet: &Sheet, t: &Target, input: Option<&Input>, o: Option<&
             results =
                 results.child(pair(l.pick("So với chỉ tiêu", "Of the target").into(), "attainment", percent(a, l)));
         }
-        if o.high > o.low {
-            let range = format!("{} – {}", value(sheet, t, o.low, l), value(sheet, t, o.high, l));
-            results = results.child(pair(l.pick("Khoảng 80%", "80% range").into(), "band", range)).child(pair(
-                l.pick("Xác suất đạt", "Chance of meeting it").into(),
-                "probability",
-                chance(o.probability, l),
-            ));
+        match o.probability {
+            Some(p) if o.high > o.low => {
+                let range = format!("{} – {}", value(sheet, t, o.low, l), value(sheet, t, o.high, l));
+                results = results.child(pair(l.pick("Khoảng 80%", "80% range").into(), "band", range)).child(pair(
+                    l.pick("Xác suất đạt", "Chance of meeting it").into(),
+                    "probability",
+                    chance(p, l),
+                ));
+            }
+            // Open, and nothing gives a spread: said, never shown as a certain 0% or 100%.
+            None => {
+                results = results.child(pair(
+                    l.pick("Khoảng 80%, xác suất đạt", "80% range, chance").into(),
+                    "probability not-estimated",
+                    l.pick("chưa ước tính (cần độ dao động)", "not estimated (needs a volatility)").into(),
+                ))
+            }
+            Some(_) => {}
         }
         out.push(results);
         if let Some(r) = required_phrase(sheet, t, o, l) {

@@ -54,9 +54,10 @@ fn target_json(sheet: &Sheet, r: &TargetResult) -> Value {
         "attainment": num(o.and_then(|o| o.attainment)),
         "required_pace": num(o.and_then(|o| o.required_rate)),
         "pace_ratio": num(o.and_then(|o| o.pace_ratio)),
-        "low": num(o.map(|o| o.low)),
-        "high": num(o.map(|o| o.high)),
-        "probability": num(o.map(|o| o.probability)),
+        // The range and the probability are null when not estimated (no spread): never a fake certainty.
+        "low": num(o.filter(|o| o.probability.is_some()).map(|o| o.low)),
+        "high": num(o.filter(|o| o.probability.is_some()).map(|o| o.high)),
+        "probability": num(o.and_then(|o| o.probability)),
         "milestones": milestones,
     })
 }
@@ -176,9 +177,9 @@ fn csv(sheet: &Sheet, p: &Projection, export: Option<(&str, crate::date::Date, c
             csv_num(o.and_then(|o| o.attainment)),
             csv_num(o.and_then(|o| o.required_rate)),
             csv_num(o.and_then(|o| o.pace_ratio)),
-            csv_num(o.map(|o| o.low)),
-            csv_num(o.map(|o| o.high)),
-            csv_num(o.map(|o| o.probability)),
+            csv_num(o.filter(|o| o.probability.is_some()).map(|o| o.low)),
+            csv_num(o.filter(|o| o.probability.is_some()).map(|o| o.high)),
+            csv_num(o.and_then(|o| o.probability)),
             csv_field(&milestones),
         ];
         out.push_str(&cells.join(","));
