@@ -405,7 +405,8 @@ impl State {
         if self.edited {
             name.push_str(l.pick(" · đã chỉnh sửa", " · edited"));
         }
-        name
+        // Within the cap a scenario's name is read with, so that what the widget writes reads back.
+        name.chars().take(crate::problem::MAX_NAME_CHARS).collect()
     }
 
     /// Does what `action` says. Returns whether anything changed (the page then needs patching).

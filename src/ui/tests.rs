@@ -850,3 +850,24 @@ fn a_look_alike_sheet_never_passes_for_a_shipped_one() {
     }
     assert!(t.share_link().contains("?sheet=uploads/plan.json#"));
 }
+
+#[test]
+fn what_the_widget_writes_reads_back_within_the_caps() {
+    // A name at its cap, with a preset and an edit, and a sheet's provenance before long notes.
+    let mut s = state();
+    s.base.name = "N".repeat(crate::problem::MAX_NAME_CHARS);
+    s.source = Source::File;
+    s.act(act("preset", "high", ""));
+    s.act(act("field", "jobs:achieved", "1.000"));
+    s.act(act("export", "json", ""));
+    let Some(Command::Download { body, .. }) = s.outbox.pop() else { panic!() };
+    assert!(Scenario::parse(&body, &s.sheet).is_ok(), "{}", &body[..200]);
+    let mut t = state();
+    t.open_sheet_url(&crate::embed::SheetRequest::of("uploads/plan.json").unwrap(), &year_plan_copy());
+    t.base.notes = "x".repeat(crate::problem::MAX_NOTE_CHARS);
+    t.refresh();
+    t.act(act("export", "json", ""));
+    let Some(Command::Download { body, .. }) = t.outbox.pop() else { panic!() };
+    let back = Scenario::parse(&body, &t.sheet).expect("reads back");
+    assert!(back.notes.starts_with("Bảng chỉ tiêu từ uploads/plan.json"));
+}

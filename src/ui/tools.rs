@@ -485,7 +485,8 @@ impl State {
                 let mut s = self.scenario.clone();
                 s.name = self.scenario_name();
                 if let Some(p) = provenance {
-                    s.notes = if s.notes.is_empty() { p } else { format!("{p}\n{}", s.notes) };
+                    let notes = if s.notes.is_empty() { p } else { format!("{p}\n{}", s.notes) };
+                    s.notes = notes.chars().take(crate::problem::MAX_NOTE_CHARS).collect();
                 }
                 Command::Download {
                     name: format!("{}.json", file_stem(&self.sheet, l.pick("kich-ban", "scenario"), &self.scenario)),
