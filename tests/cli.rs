@@ -89,10 +89,7 @@ fn csv_has_a_header_and_one_row_per_target() {
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines[0], plan_widget::report::CSV_HEADER);
     assert_eq!(lines.len(), 20);
-    assert!(
-        lines.contains(&"budget-revenue,off-track,1260,1700,>,0.741176,356.666667,1.698413,,,,"),
-        "{text}"
-    );
+    assert!(lines.contains(&"budget-revenue,off-track,1260,1700,>,0.741176,356.666667,1.698413,,,,"), "{text}");
     assert!(lines.iter().any(|l| l.starts_with("disbursement,off-track,83,100,>=,")
         && l.ends_with("2022-09-30 >= 70: missed; 2022-12-31 >= 100: pending")));
 }
