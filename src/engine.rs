@@ -107,6 +107,12 @@ pub struct Outcome {
     /// while the target is open and nothing gives a spread. 0 or 1 only once it is decided.
     pub probability: Option<f64>,
     pub milestones: Vec<MilestoneOutcome>,
+    /// How the base projection was made, and, against the same period last year, the growth so far
+    /// (`achieved / to_date − 1`) and the growth the rest of the period requires
+    /// (`(target − achieved) / (total − to_date) − 1`).
+    pub method: Method,
+    pub growth_so_far: Option<f64>,
+    pub growth_required: Option<f64>,
     /// Whether the period is over at the as-of date: the value is then what was reached, not a forecast.
     pub over: bool,
 }
@@ -219,6 +225,38 @@ fn current_rate(target: &Target, input: &Input, elapsed: f64) -> f64 {
     }
 }
 
+/// How the base projection is made.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Method {
+    /// The pace, trend or average so far, carried on.
+    Flat,
+    /// A flow against the same period a year earlier: `total × achieved / to_date`.
+    LastYear,
+}
+
+impl Method {
+    pub fn code(self) -> &'static str {
+        match self {
+            Method::Flat => "flat",
+            Method::LastYear => "last-year",
+        }
+    }
+}
+
+/// The base rate for the months left, and the method it comes from: for a flow with last year's
+/// figures (and months left), the monthly rate that brings it to `total × achieved / to_date`; else the
+/// rate so far.
+fn base_rate(target: &Target, input: &Input, elapsed: f64, total: f64) -> (f64, Method) {
+    let remaining = total - elapsed;
+    match input.last_year {
+        Some(ly) if target.kind == Kind::Flow && ly.to_date > 0.0 && remaining > 0.0 => {
+            let projected = ly.total * input.achieved / ly.to_date;
+            ((projected - input.achieved) / remaining, Method::LastYear)
+        }
+        _ => (current_rate(target, input, elapsed), Method::Flat),
+    }
+}
+
 /// The rate the scenario assumes for the months left.
 fn assumed_rate(target: &Target, input: &Input, current: f64) -> f64 {
     let rate = match input.assume {
@@ -273,7 +311,8 @@ pub fn project_target(sheet: &Sheet, target: &Target, input: &Input, as_of: Date
     let elapsed = months_elapsed(sheet, as_of);
     let remaining = (total - elapsed).max(0.0);
     let current = current_rate(target, input, elapsed);
-    let assumed = assumed_rate(target, input, current);
+    let (base, method) = base_rate(target, input, elapsed, total);
+    let assumed = assumed_rate(target, input, base);
     let goal = target.value;
     let vol = input.volatility.unwrap_or(0.0);
 
@@ -372,6 +411,15 @@ pub fn project_target(sheet: &Sheet, target: &Target, input: &Input, as_of: Date
         high,
         probability,
         milestones,
+        method,
+        growth_so_far: input
+            .last_year
+            .filter(|_| method == Method::LastYear)
+            .map(|ly| input.achieved / ly.to_date - 1.0),
+        growth_required: input
+            .last_year
+            .filter(|ly| method == Method::LastYear && ly.total > ly.to_date)
+            .map(|ly| (goal - input.achieved) / (ly.total - ly.to_date) - 1.0),
         over: remaining == 0.0,
     }
 }
@@ -416,8 +464,8 @@ pub fn trajectory(sheet: &Sheet, target: &Target, input: &Input, as_of: Date, st
 pub fn band_at(sheet: &Sheet, target: &Target, input: &Input, as_of: Date, months: &[f64]) -> Vec<BandPoint> {
     let total = f64::from(sheet.months());
     let elapsed = months_elapsed(sheet, as_of);
-    let current = current_rate(target, input, elapsed);
-    let assumed = assumed_rate(target, input, current);
+    let (base, _) = base_rate(target, input, elapsed, total);
+    let assumed = assumed_rate(target, input, base);
     let path = Path { target, input, total, elapsed, assumed };
     let vol = input.volatility.unwrap_or(0.0);
     months
@@ -552,7 +600,7 @@ pub fn apply_preset(sheet: &Sheet, scenario: &Scenario, preset: Preset) -> Scena
             continue;
         }
         let Some(target) = sheet.target(id) else { continue };
-        let current = current_rate(target, input, elapsed);
+        let (current, _) = base_rate(target, input, elapsed, f64::from(sheet.months()));
         let rate = if preset == Preset::Required {
             let mut shifted = target.clone();
             shifted.value += strict_step(target);
@@ -866,6 +914,30 @@ mod tests {
         // rounded up to the hundredth (108.67 a month for three months).
         assert!(close(outcome(&p, "new-party-members").projected, 200.0 + 3.0 * 108.67));
         assert_eq!(p.met, 5);
+    }
+
+    #[test]
+    fn against_the_same_period_last_year() {
+        // Issue 14, item 2: revenue 630 against 500 a year earlier, and 1,400 for last year's period,
+        // projects 1,400 × 630 / 500 = 1,764.
+        let sheet = kontum();
+        let ly = crate::scenario::LastYear { to_date: 500.0, total: 1400.0 };
+        let with = Input { achieved: 630.0, last_year: Some(ly), ..Input::default() };
+        let s = scenario(&sheet, "2022-09-30", &[("budget-revenue", with.clone())]);
+        let o = outcome(&project(&sheet, &s), "budget-revenue");
+        assert!(close(o.projected, 1764.0), "{}", o.projected);
+        assert_eq!(o.method, Method::LastYear);
+        assert_eq!(o.status, Status::OnTrack, "more than 1,700");
+        assert!(close(o.growth_so_far.unwrap(), 0.26));
+        // The rest of the period needs (1,700 − 630) / (1,400 − 500) − 1 = 18.9% over last year's.
+        assert!(close(o.growth_required.unwrap(), 1070.0 / 900.0 - 1.0));
+        // A factor scales that pace; High sets 1.2 times it, from the same method.
+        let high = apply_preset(&sheet, &s, Preset::High);
+        let p = outcome(&project(&sheet, &high), "budget-revenue");
+        assert!(close(p.projected, 630.0 + 1.2 * (1764.0 - 630.0)), "{}", p.projected);
+        // Without last year's figures: the pace so far.
+        let flat = scenario(&sheet, "2022-09-30", &[("budget-revenue", input(630.0))]);
+        assert_eq!(outcome(&project(&sheet, &flat), "budget-revenue").method, Method::Flat);
     }
 
     #[test]

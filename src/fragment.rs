@@ -124,7 +124,13 @@ pub fn encode_link(scenario: &Scenario, sheet: &Sheet, origin: Origin) -> String
             };
             (letter, a.amount())
         });
-        let parts_of_input = [input.start.map(|x| (",s", x)), assume, input.volatility.map(|x| (",d", x))];
+        let parts_of_input = [
+            input.start.map(|x| (",s", x)),
+            assume,
+            input.volatility.map(|x| (",d", x)),
+            input.last_year.map(|ly| (",y", ly.to_date)),
+            input.last_year.map(|ly| (",t", ly.total)),
+        ];
         for (letter, x) in parts_of_input.into_iter().flatten() {
             field.push_str(letter);
             field.push_str(&number(x));
@@ -270,6 +276,14 @@ fn input(text: &str) -> Result<Value, ProblemKind> {
         match letter {
             "s" => o.insert("start".into(), value),
             "d" => o.insert("volatility".into(), value),
+            // Last year's figures: to the same day (`y`) and for the whole period (`t`).
+            "y" | "t" => {
+                let last_year = o.entry("last_year").or_insert_with(|| Value::Object(Map::new()));
+                if let Value::Object(ly) = last_year {
+                    ly.insert(if letter == "y" { "to_date" } else { "total" }.into(), value);
+                }
+                None
+            }
             "p" | "c" | "v" | "f" => {
                 let field = match letter {
                     "p" => "pace",
@@ -281,7 +295,7 @@ fn input(text: &str) -> Result<Value, ProblemKind> {
                 assume.insert(field.into(), value);
                 o.insert("assume".into(), Value::Object(assume))
             }
-            other => return Err(ProblemKind::NotOneOf(other.to_string(), "s, p, c, v, f, d")),
+            other => return Err(ProblemKind::NotOneOf(other.to_string(), "s, p, c, v, f, d, y, t")),
         };
     }
     Ok(Value::Object(o))

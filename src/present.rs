@@ -209,6 +209,12 @@ pub fn required_phrase(sheet: &Sheet, target: &Target, outcome: &Outcome, locale
 fn assumption_phrase(sheet: &Sheet, target: &Target, input: &Input, outcome: &Outcome, locale: Locale) -> String {
     let explicit = input.assume.is_some_and(|a| !matches!(a, Assume::Factor(f) if f == 1.0));
     match (target.kind, explicit) {
+        (Kind::Flow, false) if outcome.method == crate::engine::Method::LastYear => locale
+            .pick(
+                "nếu phần còn lại của kỳ tăng như cùng kỳ năm trước",
+                "if the rest of the period follows the same period last year",
+            )
+            .into(),
         (Kind::Flow, false) => locale.pick("nếu giữ tốc độ hiện nay", "at the pace so far").into(),
         (Kind::Flow, true) => {
             let rate = per_month(sheet, target, outcome.assumed_rate, locale);
@@ -460,17 +466,22 @@ pub fn field_unit(sheet: &Sheet, t: &Target, field: Field, l: Locale) -> String 
     format!("{unit}/{}", l.pick("tháng", "month"))
 }
 
-/// A card's number fields, in order: what is achieved, a level's start, the assumption, the volatility.
+/// A card's number fields, in order: what is achieved, a level's start, the assumption, the volatility,
+/// and a flow's figures of the same period last year.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Field {
     Achieved = 0,
     Start = 1,
     Assume = 2,
     Volatility = 3,
+    /// Last year's figures for a flow: to the same day, and for the whole period.
+    LastYearToDate = 4,
+    LastYearTotal = 5,
 }
 
 impl Field {
-    pub const ALL: [Field; 4] = [Field::Achieved, Field::Start, Field::Assume, Field::Volatility];
+    pub const ALL: [Field; 6] =
+        [Field::Achieved, Field::Start, Field::Assume, Field::Volatility, Field::LastYearToDate, Field::LastYearTotal];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -478,6 +489,9 @@ impl Field {
             Field::Start => "start",
             Field::Assume => "assume",
             Field::Volatility => "volatility",
+            // No field's code holds a '-': a draft's id is `TARGET-FIELD`.
+            Field::LastYearToDate => "lydate",
+            Field::LastYearTotal => "lytotal",
         }
     }
 }
@@ -493,7 +507,7 @@ pub struct FieldSpec {
     pub shown: bool,
 }
 
-/// The four fields of a target's card for its current input and outcome.
+/// The six fields of a target's card for its current input and outcome.
 pub fn field_specs(
     t: &Target,
     input: Option<&Input>,
@@ -501,7 +515,7 @@ pub fn field_specs(
     start: Date,
     as_of: Date,
     l: Locale,
-) -> [FieldSpec; 4] {
+) -> [FieldSpec; 6] {
     let as_of = date_short(as_of, l);
     let start = date_short(start, l);
     let achieved_label = match t.kind {
@@ -570,6 +584,26 @@ pub fn field_specs(
             max: None,
             shown: has,
         },
+        FieldSpec {
+            label: l.pick(
+                format!("Cùng kỳ năm trước: lũy kế đến ngày tương ứng {as_of}"),
+                format!("Same period last year: total to the day matching {as_of}"),
+            ),
+            value: input.and_then(|i| i.last_year).map(|ly| ly.to_date),
+            placeholder: String::new(),
+            min: Some(0.0),
+            max: None,
+            shown: has && t.kind == Kind::Flow,
+        },
+        FieldSpec {
+            label: l.pick("Cùng kỳ năm trước: cả kỳ", "Same period last year: the whole period").into(),
+            value: input.and_then(|i| i.last_year).map(|ly| ly.total),
+            placeholder: String::new(),
+            // Last year's whole period holds its part to the same day.
+            min: Some(input.and_then(|i| i.last_year).map_or(0.0, |ly| ly.to_date)),
+            max: None,
+            shown: has && t.kind == Kind::Flow,
+        },
     ]
 }
 
@@ -590,7 +624,20 @@ pub fn apply_field(inputs: &mut crate::scenario::Inputs, t: &Target, field: Fiel
                 match f {
                     Field::Start => i.start = v,
                     Field::Assume => i.assume = v.map(|x| Assume::rate_for(t.kind, x)),
-                    _ => i.volatility = v,
+                    Field::Volatility => i.volatility = v,
+                    // One of last year's two figures: it changes a pair already there; emptied, the
+                    // pair goes (the other figure stays typed in its field, `ui::State::type_into`).
+                    Field::LastYearToDate | Field::LastYearTotal => {
+                        i.last_year = match (i.last_year, v) {
+                            (_, None) => None,
+                            (Some(ly), Some(x)) if f == Field::LastYearToDate => {
+                                Some(crate::scenario::LastYear { to_date: x, ..ly })
+                            }
+                            (Some(ly), Some(x)) => Some(crate::scenario::LastYear { total: x, ..ly }),
+                            (None, Some(_)) => None,
+                        }
+                    }
+                    Field::Achieved => {}
                 }
             }
         }
@@ -657,6 +704,9 @@ pub fn card_output(sheet: &Sheet, t: &Target, input: Option<&Input>, o: Option<&
         if let Some(r) = required_phrase(sheet, t, o, l) {
             out.push(Node::text_el("p", "required", r));
         }
+        if let Some(m) = method_line(o, l) {
+            out.push(Node::text_el("p", "method", m));
+        }
         if !o.milestones.is_empty() {
             out.push(
                 Node::new("div")
@@ -673,6 +723,42 @@ pub fn card_output(sheet: &Sheet, t: &Target, input: Option<&Input>, o: Option<&
         out.push(Node::text_el("p", "note", note.get(l)));
     }
     out
+}
+
+/// Which method a flow's projection used, and against last year the growth so far and the growth the
+/// rest of the period needs: "Dự báo theo cùng kỳ năm trước: đến nay tăng 26%; phần còn lại của kỳ cần
+/// tăng 19% so với cùng kỳ." None for other kinds, and once the period is over.
+pub fn method_line(o: &Outcome, l: Locale) -> Option<String> {
+    if o.over {
+        return None;
+    }
+    let signed = |g: f64| {
+        let p = percent(g.abs(), l);
+        match (g < 0.0, l) {
+            (false, Locale::Vi) => format!("tăng {p}"),
+            (true, Locale::Vi) => format!("giảm {p}"),
+            (false, Locale::En) => format!("up {p}"),
+            (true, Locale::En) => format!("down {p}"),
+        }
+    };
+    match (o.method, o.growth_so_far) {
+        (crate::engine::Method::LastYear, Some(g)) => {
+            let mut line = l.pick(
+                format!("Dự báo theo cùng kỳ năm trước: đến nay {}", signed(g)),
+                format!("Projected against the same period last year: so far {}", signed(g)),
+            );
+            if let Some(r) = o.growth_required.filter(|_| !o.status.is_met()) {
+                line.push_str(&l.pick(
+                    format!("; phần còn lại của kỳ cần {} so với cùng kỳ.", signed(r)),
+                    format!("; the rest of the period needs to be {} on last year's.", signed(r)),
+                ));
+            } else {
+                line.push('.');
+            }
+            Some(line)
+        }
+        _ => None,
+    }
 }
 
 /// The resolution's words under a card, with the English rendering for English readers.

@@ -47,6 +47,8 @@ pub enum ProblemKind {
     /// A text longer than allowed; the limit is given, in characters (see [`MAX_ID_CHARS`] and the
     /// other caps).
     TooLong(usize),
+    /// Last year's whole period below its figure to the same day.
+    TotalBelowToDate,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -117,6 +119,12 @@ impl Problem {
                 format!("{} {}", l.pick("không được vượt quá", "must not exceed"), crate::num::format_trimmed(*b, 2, l))
             }
             NotPositive => l.pick("phải lớn hơn 0", "must be greater than 0").into(),
+            TotalBelowToDate => l
+                .pick(
+                    "không được nhỏ hơn số đến cùng ngày của năm trước (to_date)",
+                    "must not be less than last year's figure to the same day (to_date)",
+                )
+                .into(),
             BadDate(d) => {
                 format!("{} {}", quoted(d), l.pick("không phải ngày dạng YYYY-MM-DD", "is not a YYYY-MM-DD date"))
             }
@@ -192,6 +200,9 @@ const FIELDS: &[(&str, &str, &str)] = &[
     ("assume.value", "giả định giá trị", "assumed value"),
     ("assume.factor", "hệ số giả định", "assumed factor"),
     ("volatility", "độ dao động", "volatility"),
+    ("last_year", "cùng kỳ năm trước", "same period last year"),
+    ("last_year.to_date", "cùng kỳ năm trước, đến cùng ngày", "last year to the same day"),
+    ("last_year.total", "cùng kỳ năm trước, cả kỳ", "last year's whole period"),
     ("note", "ghi chú", "note"),
     // A link (docs/url-state.md); its other fields are read as a scenario's.
     ("v", "phiên bản đường dẫn", "link version"),
@@ -243,6 +254,8 @@ const LETTERS: &[(&str, &str)] = &[
     ("v", "assume.value"),
     ("f", "assume.factor"),
     ("d", "volatility"),
+    ("y", "last_year.to_date"),
+    ("t", "last_year.total"),
 ];
 
 /// The longest excerpt of a name or value from a file or link shown in a message, in characters.
@@ -646,6 +659,9 @@ mod tests {
         ("x", "assume.value"),
         ("x", "assume.factor"),
         ("x", "volatility"),
+        ("x", "last_year"),
+        ("x", "last_year.to_date"),
+        ("x", "last_year.total"),
         ("x", "note"),
         ("x", "note.vi"),
         ("x", "note.en"),
@@ -778,9 +794,10 @@ mod tests {
              chỉ tiêu bình quân (average)"
         );
         assert_eq!(
-            p("", ProblemKind::NotOneOf("q".into(), "s, p, c, v, f, d")),
+            p("", ProblemKind::NotOneOf("q".into(), "s, p, c, v, f, d, y, t")),
             "x · «q» không hợp lệ; dùng giá trị đầu kỳ (s), giả định tốc độ mỗi tháng (p), giả định mức thay đổi \
-             mỗi tháng (c), giả định giá trị (v), hệ số giả định (f), độ dao động (d)"
+             mỗi tháng (c), giả định giá trị (v), hệ số giả định (f), độ dao động (d), cùng kỳ năm trước, đến \
+             cùng ngày (y), cùng kỳ năm trước, cả kỳ (t)"
         );
         assert_eq!(
             p("assume.rate", ProblemKind::NotOneOf("rate".into(), "pace, change, value, factor")),
@@ -806,7 +823,7 @@ mod tests {
             problems[0].message(Locale::En),
             format!(
                 "jobs · {cut}: is not a known field; the fields are: achieved so far (achieved), value at the \
-                 period's start (start), assumption (assume), volatility, note"
+                 period's start (start), assumption (assume), volatility, same period last year (last_year), note"
             )
         );
         assert_eq!(cut.chars().count(), EXCERPT + 2);

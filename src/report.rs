@@ -54,6 +54,9 @@ fn target_json(sheet: &Sheet, r: &TargetResult) -> Value {
         "attainment": num(o.and_then(|o| o.attainment)),
         "required_pace": num(o.and_then(|o| o.required_rate)),
         "pace_ratio": num(o.and_then(|o| o.pace_ratio)),
+        "method": o.map_or(Value::Null, |o| json!(o.method.code())),
+        "growth_so_far": num(o.and_then(|o| o.growth_so_far)),
+        "growth_required": num(o.and_then(|o| o.growth_required)),
         // The range and the probability are null when not estimated (no spread): never a fake certainty.
         "low": num(o.filter(|o| o.probability.is_some()).map(|o| o.low)),
         "high": num(o.filter(|o| o.probability.is_some()).map(|o| o.high)),

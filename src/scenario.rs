@@ -72,6 +72,9 @@ pub struct Input {
     /// The standard deviation of one month's increment (or of one month's value, for an average), in
     /// the target's unit.
     pub volatility: Option<f64>,
+    /// The same period a year earlier, for a flow: the base projection is then
+    /// `total × achieved / to_date` (docs/methodology.md, "Same period last year").
+    pub last_year: Option<LastYear>,
     /// Where the figure comes from, or why it is an estimate; shown as text beside it.
     pub note: Option<Text>,
 }
@@ -165,7 +168,16 @@ impl std::ops::Index<&str> for Inputs {
     }
 }
 
-const INPUT_FIELDS: &str = "achieved, start, assume, volatility, note";
+const INPUT_FIELDS: &str = "achieved, start, assume, volatility, last_year, note";
+const LAST_YEAR_FIELDS: &str = "to_date, total";
+
+/// A flow's figures for the same period a year earlier: to the same day of the period, and for the
+/// whole period (`"last_year": {"to_date": 500, "total": 1400}`).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LastYear {
+    pub to_date: f64,
+    pub total: f64,
+}
 const ASSUME_FIELDS: &str = "pace, change, value, factor";
 const TOP_FIELDS: &str = "version, sheet, name, notes, as_of, inputs";
 
@@ -213,6 +225,9 @@ impl Scenario {
             }
             if let Some(v) = input.volatility {
                 o.insert("volatility".into(), json!(v));
+            }
+            if let Some(ly) = input.last_year {
+                o.insert("last_year".into(), json!({"to_date": ly.to_date, "total": ly.total}));
             }
             match &input.note {
                 Some(n) if n.vi == n.en => {
@@ -348,6 +363,45 @@ fn read_input(r: &mut Reader, v: &Value, target: &Target) -> Option<Input> {
     if volatility.is_some_and(|x| x < 0.0) {
         r.push(place, "volatility", ProblemKind::Negative);
     }
+    let last_year = match o.get("last_year") {
+        None | Some(Value::Null) => None,
+        Some(Value::Object(ly)) => {
+            for key in ly.keys() {
+                if !LAST_YEAR_FIELDS.split(", ").any(|f| f == key) {
+                    r.push(place, &format!("last_year.{key}"), ProblemKind::NotOneOf(key.clone(), LAST_YEAR_FIELDS));
+                }
+            }
+            // Each named by its path from the input, as every problem is.
+            let part = |r: &mut Reader, key: &str| match ly.get(key) {
+                Some(v) => r.number_value(v, place, &format!("last_year.{key}")),
+                None => {
+                    r.push(place, &format!("last_year.{key}"), ProblemKind::Missing);
+                    None
+                }
+            };
+            let to_date = part(r, "to_date");
+            let total = part(r, "total");
+            if target.kind != Kind::Flow {
+                r.push(place, "last_year", ProblemKind::AssumptionForKind("last_year", target.kind.code()));
+            }
+            match (to_date, total) {
+                (Some(d), _) if d <= 0.0 => {
+                    r.push(place, "last_year.to_date", ProblemKind::NotPositive);
+                    None
+                }
+                (Some(d), Some(t)) if t < d => {
+                    r.push(place, "last_year.total", ProblemKind::TotalBelowToDate);
+                    None
+                }
+                (Some(to_date), Some(total)) => Some(LastYear { to_date, total }),
+                _ => None,
+            }
+        }
+        Some(_) => {
+            r.push(place, "last_year", ProblemKind::WrongType("object"));
+            None
+        }
+    };
     let note = match o.get("note") {
         None | Some(Value::Null) => None,
         Some(Value::String(s)) => {
@@ -369,7 +423,7 @@ fn read_input(r: &mut Reader, v: &Value, target: &Target) -> Option<Input> {
             None
         }
     };
-    Some(Input { achieved: achieved?, start, assume, volatility, note })
+    Some(Input { achieved: achieved?, start, assume, volatility, last_year, note })
 }
 
 fn read_assume(r: &mut Reader, a: &Map<String, Value>, target: &Target) -> Option<Assume> {

@@ -470,6 +470,41 @@ impl State {
             Ok(v) => (v, None),
             Err(e) => (origin, Some(e)),
         };
+        // Last year's figures come as a pair: the first typed waits in its field (a draft that reads) until
+        // the other is there, and the two are then set together.
+        let pair = match field {
+            Field::LastYearToDate => Some(Field::LastYearTotal),
+            Field::LastYearTotal => Some(Field::LastYearToDate),
+            _ => None,
+        };
+        if let (Some(other), Some(v), None, None) = (pair, value, error.as_ref(), spec.value) {
+            let other_id = format!("{id}-{}", other.code());
+            let waiting = self.drafts.iter().find(|d| d.id == other_id && d.error.is_none() && d.value.is_none());
+            let other_value =
+                waiting.and_then(|d| parse_field(&d.text, self.locale, &units, Some(0.0), None).ok().flatten());
+            if let Some(o) = other_value {
+                let (to_date, total) = if field == Field::LastYearToDate { (v, o) } else { (o, v) };
+                if to_date > 0.0 && total >= to_date {
+                    let ly = crate::scenario::LastYear { to_date, total };
+                    self.edit(false, |s| {
+                        if let Some(i) = s.inputs.get_mut(&t.id) {
+                            i.last_year = Some(ly);
+                        }
+                    });
+                    self.drafts.retain(|d| d.id != other_id);
+                }
+            }
+            // Either way the text stays as typed; it stands for the pair once set.
+            let value = self.scenario.inputs.get(id).and_then(|i| i.last_year).map(|ly| {
+                if field == Field::LastYearToDate {
+                    ly.to_date
+                } else {
+                    ly.total
+                }
+            });
+            self.drafts.push(Draft { id: draft_id, text: text.to_string(), error: None, value, origin: value });
+            return true;
+        }
         if value != spec.value {
             self.edit(field == Field::Assume, |s| present::apply_field(&mut s.inputs, &t, field, value));
             // A figure typed now belongs to the scenario's date.
@@ -493,8 +528,8 @@ impl State {
         true
     }
 
-    /// The four fields of a target's card.
-    pub fn field_specs(&self, t: &crate::sheet::Target) -> [present::FieldSpec; 4] {
+    /// The six fields of a target's card.
+    pub fn field_specs(&self, t: &crate::sheet::Target) -> [present::FieldSpec; 6] {
         let input = self.scenario.inputs.get(&t.id);
         let outcome = self.projection.for_target(t).and_then(|r| r.outcome.as_ref());
         present::field_specs(t, input, outcome, self.sheet.start, self.scenario.as_of, self.locale)

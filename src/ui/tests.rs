@@ -871,3 +871,38 @@ fn what_the_widget_writes_reads_back_within_the_caps() {
     let back = Scenario::parse(&body, &t.sheet).expect("reads back");
     assert!(back.notes.starts_with("Bảng chỉ tiêu từ uploads/plan.json"));
 }
+
+#[test]
+fn last_years_figures_project_against_the_same_period() {
+    // Issue 14, item 2: 630 against 500 a year earlier and 1,400 for last year's period: 1,764.
+    let mut s = state();
+    s.act(act("more", "budget-revenue", ""));
+    s.act(act("field", "budget-revenue:lydate", "500"));
+    let page = s.view();
+    let msg = by_attr(&page, "id", "budget-revenue-lydate-msg").unwrap();
+    assert!(msg.text.contains("số còn lại của năm trước"), "the first figure waits for the other: {}", msg.text);
+    assert_eq!(attr(by_attr(&page, "id", "budget-revenue-lydate").unwrap(), "value"), Some("500"));
+    s.act(act("field", "budget-revenue:lytotal", "1.400"));
+    let o = s.projection.get("budget-revenue").unwrap().outcome.clone().unwrap();
+    assert!((o.projected - 1764.0).abs() < 1e-9, "{}", o.projected);
+    assert_eq!(o.method, crate::engine::Method::LastYear);
+    let page = s.view();
+    let card = by_attr(&page, "data-target", "budget-revenue").unwrap();
+    assert!(card.find("method").unwrap().text_content().contains("Dự báo theo cùng kỳ năm trước: đến nay tăng 26%"));
+    assert!(card.find("reading").unwrap().text_content().contains("như cùng kỳ năm trước"));
+    assert_eq!(attr(by_attr(&page, "id", "budget-revenue-lydate").unwrap(), "value"), Some("500"));
+    // The link carries both figures, and reads back.
+    let link = s.fragment();
+    assert!(link.contains("budget-revenue=630,y500,t1400"), "{link}");
+    let again = State::new(Sheet::kontum().unwrap(), Locale::Vi, Some(&link));
+    assert_eq!(again.scenario, s.scenario);
+    // A whole period below its part is refused; emptying a figure drops the pair.
+    s.act(act("field", "budget-revenue:lytotal", "400"));
+    assert_eq!(s.scenario.inputs.get("budget-revenue").unwrap().last_year.unwrap().total, 1400.0);
+    s.act(act("field", "budget-revenue:lydate", ""));
+    assert_eq!(s.scenario.inputs.get("budget-revenue").unwrap().last_year, None);
+    assert_eq!(
+        s.projection.get("budget-revenue").unwrap().outcome.as_ref().unwrap().method,
+        crate::engine::Method::Flat
+    );
+}

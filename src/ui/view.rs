@@ -421,6 +421,9 @@ impl State {
             let mut panel = hidden(Node::new("div").attr("id", more_id.clone()).class("inputs more-inputs"), !expanded);
             if expanded {
                 panel = panel.child(field(Field::Assume)).child(field(Field::Volatility));
+                if specs[Field::LastYearToDate as usize].shown {
+                    panel = panel.child(field(Field::LastYearToDate)).child(field(Field::LastYearTotal));
+                }
             }
             more = more
                 .child(
@@ -517,6 +520,20 @@ impl State {
                 format!("{} No figure is used until the number reads.", e.message(l)),
             ),
         });
+        // The first of last year's two figures waits for the other, and says so.
+        let waiting = matches!(f, Field::LastYearToDate | Field::LastYearTotal)
+            && error.is_none()
+            && spec.value.is_none()
+            && !text.trim().is_empty();
+        let message = if waiting {
+            l.pick(
+                "Nhập thêm số còn lại của năm trước để dự báo theo cùng kỳ.",
+                "Type last year's other figure too, to project against the same period.",
+            )
+            .to_string()
+        } else {
+            message
+        };
         let msg_id = format!("{id}-msg");
         let unit = present::field_unit(&self.sheet, t, f, l);
         // The label names the unit for screen readers; sighted readers see it beside the box.
