@@ -668,6 +668,11 @@ fn a_compact_embed_shows_each_cards_main_figure_only() {
     }
     assert!(page.find("summary-chart").is_none());
     assert!(by_attr(&page, "id", "budget-revenue-achieved").is_none());
+    // A card without a figure does not ask for one in a box it does not have.
+    let mut all = state();
+    all.apply_flags(&crate::embed::read(&crate::embed::query_pairs("?compact=1")).0);
+    let jobs = by_attr(&all.view(), "data-target", "jobs").unwrap().text_content();
+    assert!(!jobs.contains("ô bên dưới"), "{jobs}");
     assert!(page.find("controls").is_none() && page.find("tools").is_none());
 }
 

@@ -471,6 +471,10 @@ impl State {
             // and its reading; no fields, milestones or chart (a link opens the full widget).
             const KEPT: [&str; 6] = ["target-head", "status", "results", "reading", "stale", "no-figure"];
             output.retain(|n| n.attrs.iter().any(|(k, v)| *k == "class" && v.split(' ').any(|c| KEPT.contains(&c))));
+            // Without a figure the reading asks for one in a box a compact card does not have.
+            if input.is_none() {
+                output.retain(|n| !n.attrs.iter().any(|(k, v)| *k == "class" && v == "reading"));
+            }
             return card.child(wrap("", output)).child(wrap("", present::wording(t, l)));
         }
         let mut card = card
