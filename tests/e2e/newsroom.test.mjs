@@ -51,7 +51,8 @@ test('inside a frame the widget posts its height in the pym.js and Datawrapper f
     window.addEventListener('message', (e) => window.seen.push(e.data));
   });
   await page.frameLocator('#widget').locator('[data-target] .status').first().waitFor();
-  await page.setViewportSize({ width: 700, height: 800 });
+  // A narrower column wraps the cards: the widget's height changes, and it says so.
+  await page.setViewportSize({ width: 400, height: 800 });
   await page.waitForFunction(() => window.seen.length >= 2);
   const seen = await page.evaluate(() => window.seen);
   for (const m of seen) {
