@@ -1,5 +1,6 @@
-//! A small tree of elements with text, built by pure code (`present`) and rendered into the page by one
-//! non-generic function (`app::render`). Text is always set as text, never parsed as HTML.
+//! A small tree of elements with text, built by pure code (`present`, `ui::view`, the charts' SVG
+//! backend) and put into the page by `app::dom` (`build` through `web/dom.js`, and `patch`). Text is
+//! always set as text, never parsed as HTML.
 //!
 //! Why not `view!`: every dynamic binding in a Leptos view compiles to its own copy of the rendering
 //! machinery. Output that is rebuilt as a whole on every change (a card's results, a data table) costs

@@ -1,4 +1,5 @@
-//! Component tests: mount components into a test node in headless Chromium and check what they render.
+//! Browser tests of the mounted widget: `app::start` mounts it into a test node in headless Chromium,
+//! events are dispatched as a reader's would be, and the page is checked after a tick.
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::document;

@@ -1,7 +1,8 @@
-//! Charts, drawn with plotters by pure functions generic over the backend: a canvas in the browser,
-//! an SVG string in tests. Each chart is one module with a `draw(area, params)` function. Sizes in the
-//! parameters are CSS pixels; `scale` (the device pixel ratio) multiplies them, so that a canvas sized
-//! in device pixels stays sharp on high-density phone screens.
+//! Charts, drawn with plotters by pure functions generic over the backend: `svg`, a backend that emits
+//! SVG elements as `markup::Node`s, draws them for the page, for PNG downloads (an SVG document drawn on
+//! a canvas by the browser) and for tests. Each chart is one module with a `draw(area, params)`
+//! function. Sizes in the parameters are CSS pixels; `scale` multiplies them (SVG stays sharp at any
+//! pixel ratio, so the page draws at scale 1).
 
 pub mod attainment;
 pub mod svg;
