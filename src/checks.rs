@@ -87,14 +87,14 @@ fn exercise(sheet: &Sheet, s: &Scenario) {
         assert_eq!(p.results.len(), sheet.targets.len());
         for l in LOCALES {
             let _ = present::scoreboard(&p, l);
-            let _ = present::summary_table(sheet, &p, l);
+            let _ = crate::ui::parts::summary_table(sheet, &p, l);
             for r in &p.results {
                 let Some(t) = sheet.target(&r.id) else { continue };
                 let input = s.inputs.get(&r.id);
-                let _ = present::card_output(sheet, t, input, r.outcome.as_ref(), l);
+                let _ = crate::ui::parts::card_output(sheet, t, input, r.outcome.as_ref(), l);
                 if let (Some(o), Some(i)) = (&r.outcome, input) {
                     assert!(o.probability.is_none_or(|p| (0.0..=1.0).contains(&p)), "{}: {:?}", r.id, o.probability);
-                    let _ = present::target_table(sheet, t, o, i, s.as_of, l);
+                    let _ = crate::ui::parts::target_table(sheet, t, o, i, s.as_of, l);
                 }
             }
         }

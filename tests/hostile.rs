@@ -6,7 +6,6 @@ use plan_widget::engine::project;
 use plan_widget::i18n::Locale;
 use plan_widget::markup::Node;
 use plan_widget::num::{parse_number, NumError};
-use plan_widget::present;
 use plan_widget::problem::{
     Problem, ProblemKind, MAX_ID_CHARS, MAX_LABEL_CHARS, MAX_NAME_CHARS, MAX_NOTE_CHARS, MAX_WORDING_CHARS,
 };
@@ -36,7 +35,7 @@ fn html_and_script_in_every_text_field_stay_text() {
     let p = project(&sheet, &scenario);
     for l in [Locale::Vi, Locale::En] {
         for t in &sheet.targets {
-            let out = Node::new("div").children(present::card_output(
+            let out = Node::new("div").children(plan_widget::ui::parts::card_output(
                 &sheet,
                 t,
                 scenario.inputs.get(&t.id),
@@ -45,11 +44,11 @@ fn html_and_script_in_every_text_field_stay_text() {
             ));
             assert_only_text(&out);
         }
-        assert_only_text(&Node::new("div").children(present::masthead(&sheet, l)));
-        assert_only_text(&present::summary_table(&sheet, &p, l));
+        assert_only_text(&Node::new("div").children(plan_widget::ui::parts::masthead(&sheet, l)));
+        assert_only_text(&plan_widget::ui::parts::summary_table(&sheet, &p, l));
     }
     // The markup is carried as text, exactly.
-    let out = Node::new("div").children(present::card_output(
+    let out = Node::new("div").children(plan_widget::ui::parts::card_output(
         &sheet,
         &sheet.targets[0],
         scenario.inputs.get("t0"),

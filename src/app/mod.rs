@@ -35,7 +35,7 @@ pub fn start(root: web_sys::HtmlElement, locale: Locale, fragment: Option<String
     let kept = platform::stored_item(crate::saved::SHEET_KEY);
     leptos::mount::mount_to(root, move || match crate::ui::initial_sheet(kept.as_deref(), fragment.as_deref()) {
         Ok(sheet) => run(el, State::new(sheet, locale, fragment.as_deref()), flags, fragment, query),
-        Err(problems) => build_into(&el, &crate::present::problems(&problems, locale)),
+        Err(problems) => build_into(&el, &crate::ui::parts::problems(&problems, locale)),
     })
     .forget();
 }

@@ -14,6 +14,7 @@ use crate::problem::Problem;
 use crate::scenario::Scenario;
 use crate::sheet::Sheet;
 
+pub mod parts;
 mod tools;
 mod view;
 

@@ -123,7 +123,7 @@ impl State {
                 ]))
             })
             .collect();
-        let mut footer = present::footer(self.source == Source::Published, l);
+        let mut footer = crate::ui::parts::footer(self.source == Source::Published, l);
         if self.compact && !self.page.is_empty() {
             footer.push(
                 Node::new("p").child(
@@ -140,9 +140,9 @@ impl State {
             .child(self.language_switch())
             .child(wrap(
                 "",
-                present::masthead(&self.sheet, l)
+                crate::ui::parts::masthead(&self.sheet, l)
                     .into_iter()
-                    .chain(present::resolution_link(&self.sheet, l))
+                    .chain(crate::ui::parts::resolution_link(&self.sheet, l))
                     // Where a sheet not shipped with the widget comes from, on every view.
                     .chain(self.sheet_from.provenance(l).map(|p| Node::text_el("p", "provenance", format!("⚠ {p}"))))
                     .collect(),
@@ -175,7 +175,7 @@ impl State {
     /// The scoreboard, the scenario's name and date, and the attainment chart of all targets.
     fn summary(&self) -> Node {
         let l = self.locale;
-        let mut lines = present::link_notice(&self.link_problems, l);
+        let mut lines = crate::ui::parts::link_notice(&self.link_problems, l);
         if !self.unknown_targets.is_empty() {
             let ids = self.unknown_targets.iter().map(|id| format!("\"{id}\"")).collect::<Vec<_>>().join(", ");
             let rest = if self.only.is_empty() {
@@ -195,7 +195,7 @@ impl State {
                 .attr("role", "status"),
             );
         }
-        lines.extend(present::summary_lines(&self.projection, &self.scenario_name(), self.scenario.as_of, l));
+        lines.extend(crate::ui::parts::summary_lines(&self.projection, &self.scenario_name(), self.scenario.as_of, l));
         if !self.compact {
             // On a phone the first field is a screen and more below: say on the first screen that
             // figures can be typed, and take the reader there.
@@ -237,7 +237,10 @@ impl State {
                     .class("chart summary-chart")
                     .child(wrap("plot", chart_at(self.widths.0, |w| self.summary_chart(w))))
                     .children(
-                        self.data_table("summary-table", present::summary_table(&self.sheet, &self.projection, l)),
+                        self.data_table(
+                            "summary-table",
+                            crate::ui::parts::summary_table(&self.sheet, &self.projection, l),
+                        ),
                     )
             },
             Node::text_el("p", "sr-only", present::scoreboard(&self.projection, l))
@@ -433,7 +436,7 @@ impl State {
                 )
                 .child(panel);
         }
-        let mut output = present::card_output(&self.sheet, t, input, outcome, l);
+        let mut output = crate::ui::parts::card_output(&self.sheet, t, input, outcome, l);
         if let Some(date) = self.stale_date(&t.id) {
             output.push(Node::text_el(
                 "p",
@@ -475,14 +478,14 @@ impl State {
             if input.is_none() {
                 output.retain(|n| !n.attrs.iter().any(|(k, v)| *k == "class" && v == "reading"));
             }
-            return card.child(wrap("", output)).child(wrap("", present::wording(t, l)));
+            return card.child(wrap("", output)).child(wrap("", crate::ui::parts::wording(t, l)));
         }
         let mut card = card
             .child(wrap("", output))
             .child(Node::new("div").class("inputs").children([field(Field::Achieved), start_box]))
             .child(more);
         if let (Some(o), Some(i)) = (outcome, input) {
-            let table = present::target_table(&self.sheet, t, o, i, self.scenario.as_of, l);
+            let table = crate::ui::parts::target_table(&self.sheet, t, o, i, self.scenario.as_of, l);
             let chart = Node::new("div")
                 .class("chart target-chart")
                 .child(wrap("plot", chart_at(self.widths.1, |w| self.target_chart(t, o, i, w))))
@@ -501,7 +504,7 @@ impl State {
                 );
             card = card.child(chart);
         }
-        card.child(wrap("", present::wording(t, l)))
+        card.child(wrap("", crate::ui::parts::wording(t, l)))
     }
 
     /// A number field that reads numbers as people type them in the reader's language ("1.700",

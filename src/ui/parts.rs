@@ -1,0 +1,326 @@
+//! The parts of the page built as markup from the reader's words (`present`): the masthead, the
+//! summary's lines, notices, the footer, a card's output and wording, and the data tables. `present`
+//! holds only words and numbers; this module puts them into elements (issue 12 turns these into
+//! Leptos components).
+
+use crate::date::Date;
+use crate::engine::{band_at, months_elapsed, Outcome, Projection, Status};
+use crate::i18n::Locale;
+use crate::markup::{table, Node};
+use crate::present::*;
+use crate::scenario::Input;
+use crate::sheet::{Sheet, Target};
+
+/// The page's header: the resolution, its title, issuer and period.
+pub fn masthead(sheet: &Sheet, l: Locale) -> Vec<Node> {
+    vec![Node::new("header").class("masthead").children([
+        Node::text_el(
+            "p",
+            "kicker",
+            format!("{}{} · {}", l.pick("Nghị quyết số ", "Resolution No. "), sheet.number, date_long(sheet.date, l)),
+        ),
+        Node::text_el("h1", "", sheet.title.get(l)),
+        Node::text_el("p", "issuer", sheet.issuer.get(l)),
+        Node::text_el("p", "period", format!("{}{}", l.pick("Kỳ thực hiện: ", "Period: "), period(sheet, l))),
+    ])]
+}
+
+/// The summary's lines above its chart: the scoreboard, the scenario's name and date, and the reminder
+/// that a projection is not an official figure.
+pub fn summary_lines(p: &Projection, scenario_name: &str, as_of: Date, l: Locale) -> Vec<Node> {
+    vec![
+        Node::text_el("p", "scoreboard", scoreboard(p, l)),
+        Node::new("p").class("scenario-line").children([
+            Node::text_el("span", "scenario-name", scenario_name),
+            Node::new("span").text(format!(" · {}", l.pick("số liệu đến ", "figures as of "))),
+            Node::text_el("time", "", date_long(as_of, l)).attr("datetime", as_of.iso()),
+        ]),
+        Node::text_el(
+            "p",
+            "disclaimer",
+            l.pick(
+                "Đây là kịch bản dự báo, không phải số liệu chính thức.",
+                "This is a scenario, not an official figure.",
+            ),
+        ),
+    ]
+}
+
+/// The message shown when a shared link's scenario could not be read, listing its problems.
+pub fn link_notice(problems: &[crate::problem::Problem], l: Locale) -> Vec<Node> {
+    if problems.is_empty() {
+        return Vec::new();
+    }
+    vec![Node::new("div").class("notice").attr("role", "alert").children([
+        Node::text_el(
+            "p",
+            "",
+            l.pick(
+                "Không đọc được kịch bản trong đường dẫn; đang mở kịch bản mặc định.",
+                "The scenario in the link could not be read; the default scenario is open instead.",
+            ),
+        ),
+        Node::new("ul").children(problems.iter().take(10).map(|p| Node::text_el("li", "", p.message(l)))),
+    ])]
+}
+
+/// A sheet that could not be read: every problem, by target and field.
+pub fn problems(problems: &[crate::problem::Problem], l: Locale) -> Node {
+    Node::new("div").class("problems").attr("role", "alert").child(Node::text_el(
+        "pre",
+        "",
+        crate::problem::messages(problems, l),
+    ))
+}
+
+/// The footer: how statuses are decided, and where published figures come from.
+pub fn footer(published: bool, l: Locale) -> Vec<Node> {
+    let mut out = vec![Node::text_el(
+        "p",
+        "",
+        l.pick(
+            "Trạng thái: ★ Đã đạt · ✓ Đúng tiến độ (dự báo đạt chỉ tiêu) · ▲ Cần tăng tốc (tốc độ giả định từ 0,6 lần tốc độ cần thiết) · ✕ Khó đạt (dưới 0,6 lần) · ✖ Không đạt (kỳ đã kết thúc) · – Chưa có số liệu. Ngưỡng theo phương pháp Open SDG.",
+            "Status: ★ Achieved · ✓ On track (projected to meet the target) · ▲ Needs acceleration (assumed pace at least 0.6 of the required pace) · ✕ Off track (below 0.6) · ✖ Not met (the period is over) · – No data. Thresholds follow the Open SDG method.",
+        ),
+    )];
+    if published {
+        let site = |host: &str| {
+            Node::text_el("a", "", host.to_string())
+                .attr("href", format!("https://{host}/"))
+                .attr("target", "_blank")
+                .attr("rel", "noopener noreferrer")
+        };
+        out.push(
+            Node::new("p")
+                .text(l.pick(
+                    "Số liệu đã công bố lấy từ UBND tỉnh, Cục Thống kê Kon Tum, ",
+                    "Published figures come from the provincial government, the Kon Tum Statistics Office, ",
+                ))
+                .child(site("kontum.gov.vn"))
+                .child(Node::new("span").text(l.pick(" và ", " and ")))
+                .child(site("kontumtv.vn"))
+                .child(Node::new("span").text(l.pick(
+                    "; số liệu của kỳ (từ 1/7) là ước tính, suy ra bằng phép trừ. Không tìm thấy số liệu công bố cho các chỉ tiêu còn lại trong kỳ.",
+                    "; figures for the period (from 1 July) are estimates derived by subtraction. No published figures were found for the other targets in the period.",
+                ))),
+        );
+    }
+    out
+}
+
+/// The link to the resolution's text, shipped beside the widget (`dist/sources/`), for the bundled sheet.
+pub fn resolution_link(sheet: &Sheet, l: Locale) -> Option<Node> {
+    (sheet.id == crate::sheet::KONTUM_SHEET_ID).then(|| {
+        Node::new("p").class("resolution-link").child(
+            Node::text_el(
+                "a",
+                "",
+                l.pick(
+                    "Toàn văn nghị quyết (mục II.1, II.2) ↗",
+                    "The resolution's text (sections II.1, II.2, in Vietnamese) ↗",
+                ),
+            )
+            .attr("href", "sources/resolution-15-NQ-TU-kontum-2022.html")
+            .attr("target", "_blank")
+            .attr("rel", "noopener"),
+        )
+    })
+}
+
+/// A card's output: the target's label and value, its status, the projection, the required pace, the
+/// milestones, the reading and the input's note.
+pub fn card_output(sheet: &Sheet, t: &Target, input: Option<&Input>, o: Option<&Outcome>, l: Locale) -> Vec<Node> {
+    let status = o.map_or(Status::NoData, |o| o.status);
+    let head = Node::new("div").class("target-head").child(Node::text_el("h3", "label", t.label.get(l))).child(
+        Node::new("p")
+            .class("goal")
+            .child(Node::text_el("span", "cmp", t.comparator.symbol()).attr("aria-hidden", "true"))
+            .child(Node::text_el("span", "sr-only", format!("{} ", t.comparator.words(l))))
+            .child(Node::text_el("span", "value", target_value(sheet, t, l))),
+    );
+    let mut out = vec![head];
+    if let Some(whole) = t.part_of.as_ref().and_then(|w| sheet.target(w)) {
+        out.push(Node::text_el("p", "part-of", format!("{}{}", l.pick("Thuộc: ", "Part of: "), whole.label.get(l))));
+    }
+    out.push(
+        Node::new("p")
+            .class(&format!("status status-{}", status.code()))
+            .child(Node::text_el("span", "icon", status_icon(status)).attr("aria-hidden", "true"))
+            .child(Node::text_el("span", "", status_word(status, l))),
+    );
+    if let Some(o) = o {
+        let end = date_short(sheet.end, l);
+        let pair = |dt: String, class: &str, dd: String| {
+            Node::new("div").child(Node::text_el("dt", "", dt)).child(Node::text_el("dd", class, dd))
+        };
+        let head = if o.over {
+            l.pick(format!("Kết quả khi kỳ kết thúc ({end})"), format!("Result when the period ended ({end})"))
+        } else {
+            l.pick(format!("Dự báo đến {end}"), format!("Projected by {end}"))
+        };
+        let mut results =
+            Node::new("dl").class("results").child(pair(head, "projected", value(sheet, t, o.projected, l)));
+        if let Some(a) = o.attainment {
+            results =
+                results.child(pair(l.pick("So với chỉ tiêu", "Of the target").into(), "attainment", percent(a, l)));
+        }
+        match o.probability {
+            Some(p) if o.high > o.low => {
+                let range = format!("{} – {}", value(sheet, t, o.low, l), value(sheet, t, o.high, l));
+                results = results.child(pair(l.pick("Khoảng 80%", "80% range").into(), "band", range)).child(pair(
+                    l.pick("Xác suất đạt", "Chance of meeting it").into(),
+                    "probability",
+                    chance(p, l),
+                ));
+            }
+            // Open, and nothing gives a spread: said, never shown as a certain 0% or 100%.
+            None => {
+                results = results.child(pair(
+                    l.pick("Khoảng 80%, xác suất đạt", "80% range, chance").into(),
+                    "probability not-estimated",
+                    l.pick("chưa ước tính (cần độ dao động)", "not estimated (needs a volatility)").into(),
+                ))
+            }
+            Some(_) => {}
+        }
+        out.push(results);
+        if let Some(r) = required_phrase(sheet, t, o, l) {
+            out.push(Node::text_el("p", "required", r));
+        }
+        if let Some(m) = method_line(o, l) {
+            out.push(Node::text_el("p", "method", m));
+        }
+        if !o.milestones.is_empty() {
+            out.push(
+                Node::new("div")
+                    .class("milestones")
+                    .child(Node::text_el("p", "milestones-title", l.pick("Mốc", "Milestones")))
+                    .child(Node::new("ul").children(
+                        o.milestones.iter().map(|m| Node::text_el("li", "", milestone_line(sheet, t, m, l))),
+                    )),
+            );
+        }
+    }
+    out.push(Node::text_el("p", "reading", reading(sheet, t, input, o, l)));
+    if let Some(note) = input.and_then(|i| i.note.as_ref()) {
+        out.push(Node::text_el("p", "note", note.get(l)));
+    }
+    out
+}
+
+/// The resolution's words under a card, with the English rendering for English readers.
+pub fn wording(t: &Target, l: Locale) -> Vec<Node> {
+    let mut out = vec![Node::new("p")
+        .class("wording")
+        .child(Node::text_el("q", "", t.wording.clone()).attr("lang", "vi"))
+        .child(Node::text_el("span", "clause", t.clause.clone()))];
+    if let (Locale::En, Some(tr)) = (l, &t.translation) {
+        out.push(Node::text_el("p", "translation", tr.clone()).attr("lang", "en"));
+    }
+    out
+}
+
+/// The data behind a target's chart: the figure at the as-of date, the projection at each month's end
+/// after it with its band, the target and the milestones.
+pub fn target_table(sheet: &Sheet, t: &Target, o: &Outcome, input: &Input, as_of: Date, l: Locale) -> Node {
+    let v = |x: f64| value(sheet, t, x, l);
+    let mut rows = vec![vec![
+        format!("{} {}", date_short(as_of, l), l.pick("(thực tế)", "(actual)")),
+        v(input.achieved),
+        String::new(),
+    ]];
+    let ends: Vec<Date> =
+        (as_of.month_index()..=sheet.end.month_index()).map(Date::end_of_month_index).filter(|d| *d > as_of).collect();
+    let months: Vec<f64> = ends.iter().map(|d| months_elapsed(sheet, *d)).collect();
+    for (d, b) in ends.iter().zip(band_at(sheet, t, input, as_of, &months)) {
+        let band = if b.high > b.low { format!("{} – {}", v(b.low), v(b.high)) } else { String::new() };
+        rows.push(vec![format!("{} {}", date_short(*d, l), l.pick("(dự báo)", "(projected)")), v(b.value), band]);
+    }
+    rows.push(vec![
+        l.pick("Chỉ tiêu", "Target").into(),
+        format!("{} {}", t.comparator.symbol(), target_value(sheet, t, l)),
+        String::new(),
+    ]);
+    for m in &o.milestones {
+        rows.push(vec![l.pick("Mốc", "Milestone").into(), milestone_line(sheet, t, m, l), String::new()]);
+    }
+    let caption = format!("{}: {}", t.label.get(l), l.pick("số liệu của biểu đồ", "the chart's data"));
+    table(caption, &[l.pick("Mốc", "Point"), l.pick("Giá trị", "Value"), l.pick("Khoảng 80%", "80% range")], rows)
+}
+
+/// Every target of the sheet with its status, projection, target and attainment.
+pub fn summary_table(sheet: &Sheet, p: &Projection, l: Locale) -> Node {
+    let rows = sheet
+        .targets
+        .iter()
+        .filter_map(|t| {
+            let r = p.for_target(t)?;
+            let o = r.outcome.as_ref();
+            let st = r.status();
+            Some(vec![
+                t.label.get(l).to_string(),
+                format!("{} {}", status_icon(st), status_word(st, l)),
+                o.map_or_else(|| "—".into(), |o| value(sheet, t, o.projected, l)),
+                format!("{} {}", t.comparator.symbol(), target_value(sheet, t, l)),
+                o.and_then(|o| o.attainment).map_or_else(|| "—".into(), |a| percent(a, l)),
+            ])
+        })
+        .collect();
+    table(
+        l.pick("Tất cả chỉ tiêu: dự báo và trạng thái", "All targets: projection and status").into(),
+        &[
+            l.pick("Chỉ tiêu", "Target"),
+            l.pick("Trạng thái", "Status"),
+            l.pick("Dự báo cuối kỳ", "Projected"),
+            l.pick("Chỉ tiêu", "Target value"),
+            l.pick("Mức đạt", "Attainment"),
+        ],
+        rows,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Locale::{En, Vi};
+
+    fn published() -> (Sheet, crate::scenario::Scenario, Projection) {
+        let sheet = Sheet::kontum().unwrap();
+        let text = include_str!("../../data/scenarios/kontum-published-2022-09-30.json");
+        let scenario = crate::scenario::Scenario::parse(text, &sheet).unwrap();
+        let p = crate::engine::project(&sheet, &scenario);
+        (sheet, scenario, p)
+    }
+
+    #[test]
+    fn card_output_and_tables_of_the_published_figures() {
+        let (sheet, scenario, p) = published();
+        let t = sheet.target("budget-revenue").unwrap();
+        let o = p.get("budget-revenue").unwrap().outcome.as_ref();
+        let i = scenario.inputs.get("budget-revenue");
+        let card = Node::new("div").children(card_output(&sheet, t, i, o, Vi));
+        let text = |class: &str| card.find(class).map(|n| n.text_content().replace('\u{a0}', " ")).unwrap_or_default();
+        assert_eq!(text("value"), "1.700 tỷ đồng");
+        assert_eq!(text("status"), "✕Khó đạt");
+        assert_eq!(text("projected"), "1.260 tỷ đồng");
+        assert_eq!(text("attainment"), "74%");
+        assert!(text("required").starts_with("Cần hơn 356,7"));
+        assert!(text("reading").contains("bằng 74% chỉ tiêu"));
+        assert!(text("note").starts_with("Ước tính"));
+        assert!(card.find("band").is_none(), "no band without volatility");
+
+        let table = target_table(&sheet, t, o.unwrap(), i.unwrap(), scenario.as_of, En);
+        let rows: Vec<String> =
+            table.children[2].children.iter().map(|r| r.text_content().replace('\u{a0}', " ")).collect();
+        assert_eq!(rows[0], "30 Sep 2022 (actual)630 billion VND");
+        assert_eq!(rows[1], "31 Oct 2022 (projected)840 billion VND");
+        assert_eq!(rows[3], "31 Dec 2022 (projected)1,260 billion VND");
+        assert_eq!(rows[4], "Target> 1,700 billion VND");
+
+        let summary = summary_table(&sheet, &p, En);
+        assert_eq!(summary.children[2].children.len(), 19);
+        let none = Node::new("div").children(card_output(&sheet, sheet.target("jobs").unwrap(), None, None, En));
+        assert_eq!(none.find("status").unwrap().text_content(), "–No data");
+        assert!(none.find("results").is_none());
+    }
+}
