@@ -12,7 +12,6 @@ use crate::markup::Node;
 use crate::ui::{Action, Command, State};
 use leptos::prelude::*;
 use std::rc::Rc;
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 mod dom;
@@ -128,8 +127,8 @@ fn run(root: web_sys::Element, mut initial: State, flags: Flags, fragment: Optio
         })
     });
     // The reader's actions, delegated: the element acted on names the action in `data-act`.
-    let on_event = Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {
-        let Some(el) = dom::actor(&ev) else { return };
+    let on_event = Rc::new(move |ev: &web_sys::Event| {
+        let Some(el) = dom::actor(ev) else { return };
         let kind = ev.type_();
         let field = matches!(el.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA");
         // Inputs and selects act on what is typed or chosen; everything else on a click. A checkbox or a
@@ -156,10 +155,11 @@ fn run(root: web_sys::Element, mut initial: State, flags: Flags, fragment: Optio
         let value = js_sys::Reflect::get(&el, &"value".into()).ok().and_then(|v| v.as_string()).unwrap_or_default();
         dispatch(state, &act, &arg, &value);
     });
+    // Listeners for the page's life (gloo-events).
     for kind in ["click", "input", "change"] {
-        let _ = root.add_event_listener_with_callback(kind, on_event.as_ref().unchecked_ref());
+        let on_event = on_event.clone();
+        gloo_events::EventListener::new(&root, kind, move |ev| on_event(ev)).forget();
     }
-    on_event.forget();
     // A sheet named by `?sheet=` is fetched from the widget's own origin; the flags and the link then
     // apply to it. One that cannot be had leaves the bundled sheet, with a message.
     if let Some(request) = flags.sheet.clone() {

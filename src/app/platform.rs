@@ -59,24 +59,22 @@ pub fn prefers_dark() -> bool {
 
 /// Calls `on_dark` when the system's colour scheme changes, and `on_resize` when the window's width
 /// changes, so charts redraw in the right colours and at the right size.
+/// The listeners (gloo-events) live as long as the page.
 pub fn watch_layout(on_dark: impl Fn(bool) + 'static, on_resize: impl Fn() + 'static) {
-    use wasm_bindgen::closure::Closure;
+    use gloo_events::EventListener;
     if let Some(q) = dark_query() {
-        let on_change = Closure::<dyn Fn()>::new(move || on_dark(prefers_dark()));
-        let _ = q.add_event_listener_with_callback("change", on_change.as_ref().unchecked_ref());
-        on_change.forget();
+        EventListener::new(&q, "change", move |_| on_dark(prefers_dark())).forget();
     }
     if let Some(w) = window() {
         let width = std::cell::Cell::new(w.inner_width().ok().and_then(|v| v.as_f64()).unwrap_or(0.0));
-        let on_resize = Closure::<dyn Fn()>::new(move || {
+        EventListener::new(&w, "resize", move |_| {
             let now = window().and_then(|w| w.inner_width().ok()).and_then(|v| v.as_f64()).unwrap_or(0.0);
             if now != width.get() {
                 width.set(now);
                 on_resize();
             }
-        });
-        let _ = w.add_event_listener_with_callback("resize", on_resize.as_ref().unchecked_ref());
-        on_resize.forget();
+        })
+        .forget();
     }
 }
 
@@ -88,8 +86,13 @@ pub fn fragment() -> Option<String> {
 }
 
 thread_local! {
-    /// The pending write of the fragment, if any: a newer scenario replaces it.
-    static PENDING: std::cell::Cell<Option<i32>> = const { std::cell::Cell::new(None) };
+    /// The pending write of the fragment, if any: a newer scenario replaces it, and dropping the
+    /// `Timeout` cancels the older one (gloo-timers).
+    static PENDING: std::cell::RefCell<Option<gloo_timers::callback::Timeout>> = const { std::cell::RefCell::new(None) };
+    /// The address of the last file offered for download. Kept until the next download replaces it:
+    /// dropping a gloo-file `ObjectUrl` revokes it, and revoking it right after the click could cancel
+    /// a download the browser has not started yet.
+    static LAST_DOWNLOAD: std::cell::RefCell<Option<gloo_file::ObjectUrl>> = const { std::cell::RefCell::new(None) };
 }
 
 /// Puts the fragment that `fragment` gives (if any) in the URL without adding a history entry (one per keystroke
@@ -97,12 +100,7 @@ thread_local! {
 /// enough to delay the next paint, and encoding a scenario of a thousand targets takes milliseconds, so
 /// both wait. A failure (a sandboxed frame that forbids it) leaves the URL as it was.
 pub fn replace_fragment(fragment: impl FnOnce() -> Option<String> + 'static) {
-    let Some(w) = window() else { return };
-    if let Some(handle) = PENDING.with(|p| p.take()) {
-        w.clear_timeout_with_handle(handle);
-    }
-    let write = wasm_bindgen::closure::Closure::once_into_js(move || {
-        PENDING.with(|p| p.set(None));
+    let write = gloo_timers::callback::Timeout::new(250, move || {
         let (Some(fragment), Some(w)) = (fragment(), window()) else { return };
         if w.location().hash().ok().as_deref().map(|h| h.trim_start_matches('#')) == Some(fragment.as_str()) {
             return;
@@ -111,9 +109,8 @@ pub fn replace_fragment(fragment: impl FnOnce() -> Option<String> + 'static) {
             let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("#{fragment}")));
         }
     });
-    if let Ok(handle) = w.set_timeout_with_callback_and_timeout_and_arguments_0(write.unchecked_ref(), 250) {
-        PENDING.with(|p| p.set(Some(handle)));
-    }
+    // The write waiting before, if any, is dropped here: cancelled.
+    PENDING.with(|p| p.replace(Some(write)));
 }
 
 /// The page's query string (`?…`), or empty.
@@ -183,29 +180,25 @@ fn download_href(href: &str, name: &str) {
     }
 }
 
-fn blob_url(body: &str, mime: &str) -> Option<String> {
-    let parts = js_sys::Array::of1(&body.into());
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
-    web_sys::Url::create_object_url_with_blob(&blob).ok()
+/// An object URL for `body` of type `mime`, revoked when dropped (gloo-file).
+fn blob_url(body: &str, mime: &str) -> gloo_file::ObjectUrl {
+    gloo_file::ObjectUrl::from(gloo_file::Blob::new_with_options(body, Some(mime)))
 }
 
-/// Offers `body` as a file download.
+/// Offers `body` as a file download. Its address lives until the next download.
 pub fn download(name: &str, mime: &str, body: &str) {
-    if let Some(url) = blob_url(body, mime) {
-        download_href(&url, name);
-        let _ = web_sys::Url::revoke_object_url(&url);
-    }
+    let url = blob_url(body, mime);
+    download_href(&url, name);
+    LAST_DOWNLOAD.with(|last| last.replace(Some(url)));
 }
 
 /// Draws the SVG document `svg` on a canvas at twice its size and offers it as a PNG download.
 pub async fn download_png(name: String, svg: String, width: u32, height: u32) -> Option<()> {
-    let url = blob_url(&svg, "image/svg+xml")?;
+    let url = blob_url(&svg, "image/svg+xml");
     let img = web_sys::HtmlImageElement::new().ok()?;
     img.set_src(&url);
     let decoded = wasm_bindgen_futures::JsFuture::from(img.decode()).await;
-    let _ = web_sys::Url::revoke_object_url(&url);
+    drop(url);
     decoded.ok()?;
     let doc = window()?.document()?;
     let canvas: web_sys::HtmlCanvasElement = doc.create_element("canvas").ok()?.dyn_into().ok()?;
