@@ -351,6 +351,8 @@ fn saving_queues_a_versioned_entry_and_rename_and_delete_keep_the_others() {
     s.act(act("delete", "plan-widget:scenario:bad", ""));
     let keys: Vec<&str> = s.saved.iter().map(|(k, _)| k.as_str()).collect();
     assert_eq!(keys, ["plan-widget:scenario:A"]);
+    // The Delete button goes with its entry: the focus moves to the Name box, not to the page's body.
+    assert_eq!(s.outbox.last(), Some(&Command::Focus { id: "save-name".into() }));
 }
 
 #[test]

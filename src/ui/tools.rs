@@ -133,6 +133,9 @@ impl State {
             "delete" => {
                 self.saved.retain(|(k, _)| k != a.arg);
                 self.outbox.push(Command::Remove { key: a.arg.to_string() });
+                // The button pressed is gone with its entry: the focus goes to the Name box above the
+                // list, not to the page's body.
+                self.outbox.push(Command::Focus { id: "save-name".into() });
                 self.notice = Notice::ok(l.pick("Đã xoá.", "Deleted."));
             }
             "store-failed" if a.arg == saved::SHEET_KEY => {
