@@ -345,9 +345,11 @@ pub fn project_target(sheet: &Sheet, target: &Target, input: &Input, as_of: Date
     let met_projected = target.comparator.met(projected, goal);
     let progress_ratio = required.filter(|r| *r > 0.0).map(|r| assumed / r);
     let status = if match target.kind {
+        // Achieved only when it can no longer be missed: a flow already over its target (what is
+        // achieved is not taken back), any target once the period is over. A level over its target
+        // mid-period is judged at the period's end, so it is on track (or needs to hold), not achieved.
         Kind::Flow => met_now,
-        Kind::Level => met_now && met_projected,
-        Kind::Average => remaining == 0.0 && met_projected,
+        Kind::Level | Kind::Average => remaining == 0.0 && met_projected,
     } {
         Status::Achieved
     } else if met_projected {
@@ -760,7 +762,12 @@ mod tests {
         assert_eq!((o.projected, o.high), (100.0, 100.0));
         // Unbounded the band would be 108 ± 1.28 × 6√3; the bound cuts its top, not its bottom.
         assert!(close(o.low, 108.0 - Z80 * 6.0 * 3f64.sqrt()));
-        assert_eq!(o.status, Status::Achieved);
+        // Over its target at 30 September, but a level is judged at the period's end: on track, not
+        // achieved (it could still fall), until the period is over.
+        assert_eq!(o.status, Status::OnTrack);
+        let inp = Input { achieved: 99.0, start: Some(90.0), ..Input::default() };
+        let end = project(&sheet, &scenario(&sheet, "2022-12-31", &[("health-insurance", inp)]));
+        assert_eq!(outcome(&end, "health-insurance").status, Status::Achieved);
         // Without a start the level is assumed flat.
         let p = project(&sheet, &scenario(&sheet, "2022-09-30", &[("health-insurance", input(92.0))]));
         let o = outcome(&p, "health-insurance");
