@@ -27,6 +27,9 @@ pub enum Status {
     OffTrack,
     /// The period is over and the target was not met.
     Missed,
+    /// The target can no longer be met: even the rest of the period at the indicator's bound (an
+    /// average of 100%) falls short.
+    Unreachable,
     NoData,
 }
 
@@ -38,6 +41,7 @@ impl Status {
             Status::NeedsAcceleration => "needs-acceleration",
             Status::OffTrack => "off-track",
             Status::Missed => "missed",
+            Status::Unreachable => "unreachable",
             Status::NoData => "no-data",
         }
     }
@@ -344,6 +348,18 @@ pub fn project_target(sheet: &Sheet, target: &Target, input: &Input, as_of: Date
     let met_now = target.comparator.met(input.achieved, goal);
     let met_projected = target.comparator.met(projected, goal);
     let progress_ratio = required.filter(|r| *r > 0.0).map(|r| assumed / r);
+    // The best the period can still end at, where the indicator has a bound: the rest of the period at
+    // the bound.
+    let best = match (target.kind, target.bound) {
+        (Kind::Average, Some(b)) => {
+            let (we, _) = weight_between(target, total, 0.0, elapsed);
+            let (wr, _) = weight_between(target, total, elapsed, total);
+            Some((input.achieved * we + b * wr) / (we + wr))
+        }
+        (Kind::Level, Some(b)) => Some(b),
+        _ => None,
+    };
+    let unreachable = remaining > 0.0 && best.is_some_and(|b| !target.comparator.met(b, goal));
     let status = if match target.kind {
         // Achieved only when it can no longer be missed: a flow already over its target (what is
         // achieved is not taken back), any target once the period is over. A level over its target
@@ -356,6 +372,8 @@ pub fn project_target(sheet: &Sheet, target: &Target, input: &Input, as_of: Date
         Status::OnTrack
     } else if remaining == 0.0 {
         Status::Missed
+    } else if unreachable {
+        Status::Unreachable
     } else {
         match progress_ratio {
             Some(p) if p >= OFF_TRACK_BELOW => Status::NeedsAcceleration,
@@ -368,6 +386,8 @@ pub fn project_target(sheet: &Sheet, target: &Target, input: &Input, as_of: Date
     // probability needs a spread; without one it is not estimated, never a fake 0 or 1.
     let probability = if status == Status::Achieved && target.kind == Kind::Flow {
         Some(1.0)
+    } else if unreachable {
+        Some(0.0)
     } else if remaining == 0.0 {
         Some(if met_projected { 1.0 } else { 0.0 })
     } else if sd > 0.0 {
@@ -751,6 +771,23 @@ mod tests {
         assert_eq!((o.status, o.probability, o.required_rate), (Status::Achieved, Some(1.0), Some(0.0)));
         let p = project(&sheet, &scenario(&sheet, "2022-10-31", &[("new-party-members", input(525.0))]));
         assert_eq!(outcome(&p, "new-party-members").status, Status::OnTrack, "525 is not more than 525 yet");
+    }
+
+    #[test]
+    fn an_average_that_even_a_perfect_rest_cannot_lift_is_out_of_reach() {
+        // Issue 14: an average needing more than its bound read "needs acceleration, p = 0.00135".
+        let sheet = kontum();
+        let id = "crime-report-resolution";
+        let t = sheet.target(id).unwrap();
+        assert_eq!((t.kind, t.bound), (Kind::Average, Some(100.0)));
+        let inp = Input { achieved: 70.0, volatility: Some(5.0), ..Input::default() };
+        let o = outcome(&project(&sheet, &scenario(&sheet, "2022-11-30", &[(id, inp)])), id);
+        assert_eq!(o.status, Status::Unreachable, "{o:?}");
+        assert_eq!(o.probability, Some(0.0), "decided: no chance, not a small one");
+        assert!(!o.status.is_met());
+        // Still within reach with a month more to go.
+        let o = outcome(&project(&sheet, &scenario(&sheet, "2022-07-31", &[(id, input(85.0))])), id);
+        assert_ne!(o.status, Status::Unreachable);
     }
 
     #[test]

@@ -95,6 +95,7 @@ pub fn status_word(status: Status, locale: Locale) -> &'static str {
         Status::NeedsAcceleration => locale.pick("Cần tăng tốc", "Needs acceleration"),
         Status::OffTrack => locale.pick("Khó đạt", "Off track"),
         Status::Missed => locale.pick("Không đạt", "Not met"),
+        Status::Unreachable => locale.pick("Không còn khả năng đạt", "Out of reach"),
         Status::NoData => locale.pick("Chưa có số liệu", "No data"),
     }
 }
@@ -107,6 +108,7 @@ pub fn status_icon(status: Status) -> &'static str {
         Status::NeedsAcceleration => "▲",
         Status::OffTrack => "✕",
         Status::Missed => "✖",
+        Status::Unreachable => "⊘",
         Status::NoData => "–",
     }
 }
@@ -698,11 +700,12 @@ mod tests {
             Status::NeedsAcceleration,
             Status::OffTrack,
             Status::Missed,
+            Status::Unreachable,
             Status::NoData,
         ]
         .map(status_icon)
         .into();
-        assert_eq!(icons.len(), 6, "every status has its own shape");
+        assert_eq!(icons.len(), 7, "every status has its own shape");
     }
 
     #[test]

@@ -59,7 +59,7 @@ impl Palette {
             Status::Achieved => self.achieved,
             Status::OnTrack => self.on_track,
             Status::NeedsAcceleration => self.needs_acceleration,
-            Status::OffTrack | Status::Missed => self.off_track,
+            Status::OffTrack | Status::Missed | Status::Unreachable => self.off_track,
             Status::NoData => self.no_data,
         }
     }

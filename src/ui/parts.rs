@@ -79,8 +79,8 @@ pub fn footer(published: bool, l: Locale) -> Vec<Node> {
         "p",
         "",
         l.pick(
-            "Trạng thái: ★ Đã đạt · ✓ Đúng tiến độ (dự báo đạt chỉ tiêu) · ▲ Cần tăng tốc (tốc độ giả định từ 0,6 lần tốc độ cần thiết) · ✕ Khó đạt (dưới 0,6 lần) · ✖ Không đạt (kỳ đã kết thúc) · – Chưa có số liệu. Ngưỡng theo phương pháp Open SDG.",
-            "Status: ★ Achieved · ✓ On track (projected to meet the target) · ▲ Needs acceleration (assumed pace at least 0.6 of the required pace) · ✕ Off track (below 0.6) · ✖ Not met (the period is over) · – No data. Thresholds follow the Open SDG method.",
+            "Trạng thái: ★ Đã đạt · ✓ Đúng tiến độ (dự báo đạt chỉ tiêu) · ▲ Cần tăng tốc (tốc độ giả định từ 0,6 lần tốc độ cần thiết) · ✕ Khó đạt (dưới 0,6 lần) · ✖ Không đạt (kỳ đã kết thúc) · ⊘ Không còn khả năng đạt · – Chưa có số liệu. Ngưỡng theo phương pháp Open SDG.",
+            "Status: ★ Achieved · ✓ On track (projected to meet the target) · ▲ Needs acceleration (assumed pace at least 0.6 of the required pace) · ✕ Off track (below 0.6) · ✖ Not met (the period is over) · ⊘ Out of reach · – No data. Thresholds follow the Open SDG method.",
         ),
     )];
     if published {
