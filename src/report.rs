@@ -101,7 +101,7 @@ fn csv_num(x: Option<f64>) -> String {
 }
 
 pub const CSV_HEADER: &str =
-    "id,status,projected,target,comparator,attainment,required_pace,pace_ratio,low,high,probability,milestones";
+    "id,status,projected,target,comparator,attainment,required_pace,pace_ratio,low,high,probability,milestones,method";
 
 /// One CSV row per target, after a header row. Milestones share one cell: "2022-09-30 >= 70: missed".
 pub fn to_csv(sheet: &Sheet, p: &Projection) -> String {
@@ -186,6 +186,11 @@ fn csv(sheet: &Sheet, p: &Projection, export: Option<(&str, crate::date::Date, c
             csv_field(&milestones),
         ];
         out.push_str(&cells.join(","));
+        // The command's CSV ends with the method each projection used (empty without data).
+        if export.is_none() {
+            out.push(',');
+            out.push_str(o.map_or("", |o| o.method.code()));
+        }
         if let Some((name, as_of, l)) = export {
             let unit = sheet.unit(t).label.get(l);
             for cell in [t.label.get(l), unit, name, &as_of.iso()] {

@@ -89,9 +89,32 @@ fn csv_has_a_header_and_one_row_per_target() {
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines[0], plan_widget::report::CSV_HEADER);
     assert_eq!(lines.len(), 20);
-    assert!(lines.contains(&"budget-revenue,off-track,1260,1700,>,0.741176,356.666667,1.698413,,,,"), "{text}");
+    assert!(lines.contains(&"budget-revenue,off-track,1260,1700,>,0.741176,356.666667,1.698413,,,,,flat"), "{text}");
     assert!(lines.iter().any(|l| l.starts_with("disbursement,off-track,83,100,>=,")
-        && l.ends_with("2022-09-30 >= 70: missed; 2022-12-31 >= 100: pending")));
+        && l.ends_with("2022-09-30 >= 70: missed; 2022-12-31 >= 100: pending,flat")));
+    assert!(lines.iter().any(|l| l.starts_with("private-investment,no-data,") && l.ends_with(",,")), "{text}");
+}
+
+#[test]
+fn the_method_is_the_best_the_inputs_allow_or_the_one_asked_for() {
+    // Issue 14, items 2 and 8: 630 against 500 a year earlier and 1,400 for last year's period.
+    let r = project_json("tests/scenarios/last-year.json");
+    let revenue = target(&r, "budget-revenue");
+    assert_eq!((revenue["projected"].as_f64(), revenue["method"].as_str()), (Some(1764.0), Some("last-year")));
+    assert_eq!(revenue["growth_so_far"], 0.26);
+    assert_eq!(target(&r, "jobs")["method"], "flat", "no last year's figures: the pace so far");
+    let out = targets(&["project", "--scenario", "tests/scenarios/last-year.json", "--method", "flat"]);
+    let flat: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let revenue = target(&flat, "budget-revenue");
+    assert_eq!((revenue["projected"].as_f64(), revenue["method"].as_str()), (Some(1260.0), Some("flat")));
+    let out = targets(&["project", "--scenario", "tests/scenarios/last-year.json", "--format", "csv"]);
+    assert!(String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .any(|l| l.starts_with("budget-revenue,on-track,1764,") && l.ends_with(",last-year")));
+    let out = targets(&["project", "--scenario", "tests/scenarios/last-year.json", "--method", "profile"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown method"));
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! `targets`: the projection engine for data desks and tests.
 //!
 //! ```text
-//! targets project --scenario FILE [--sheet FILE] [--format json|csv] [--lang en|vi]
+//! targets project --scenario FILE [--sheet FILE] [--format json|csv] [--method flat|last-year] [--lang en|vi]
 //! targets check (--sheet FILE | --scenario FILE [--sheet FILE]) [--lang en|vi]
 //! targets link --scenario FILE [--base URL] [--sheet FILE]
 //! ```
@@ -24,7 +24,9 @@ use std::io::Read;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage:
-  targets project --scenario FILE [--sheet FILE] [--format json|csv] [--lang en|vi]
+  targets project --scenario FILE [--sheet FILE] [--format json|csv] [--method flat|last-year] [--lang en|vi]
+                  (--method: flat, the pace so far; last-year, against the same period last year where
+                  an input has its figures; by default the best the inputs allow, which is last-year)
   targets check (--sheet FILE | --scenario FILE [--sheet FILE]) [--lang en|vi]
   targets link --scenario FILE [--base URL] [--sheet FILE]   (the share URL; base http://127.0.0.1:8080/)
 Without --sheet, the bundled Kon Tum sheet (kontum-15-nq-tu-2022) is used.";
@@ -43,6 +45,8 @@ struct Args {
     scenario: Option<String>,
     sheet: Option<String>,
     format: String,
+    /// `--method flat` projects every flow from its pace so far, setting last year's figures aside.
+    flat: bool,
     locale: Locale,
     base: String,
 }
@@ -61,6 +65,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
         scenario: None,
         sheet: None,
         format: "json".into(),
+        flat: false,
         locale: Locale::En,
         base: "http://127.0.0.1:8080/".into(),
     };
@@ -76,6 +81,11 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
                     return Err(format!("unknown format {:?}: use json or csv", out.format));
                 }
             }
+            "--method" => match value()?.as_str() {
+                "flat" => out.flat = true,
+                "last-year" => out.flat = false,
+                other => return Err(format!("unknown method {other:?}: use flat or last-year")),
+            },
             "--lang" => {
                 let code = value()?;
                 out.locale = Locale::from_code(&code).ok_or(format!("unknown language {code:?}: use en or vi"))?;
@@ -113,7 +123,12 @@ fn run(args: &Args) -> Result<String, Vec<Problem>> {
             let path = args.scenario.as_deref().ok_or_else(|| {
                 vec![Problem { place: String::new(), field: "--scenario".into(), kind: ProblemKind::Missing }]
             })?;
-            let scenario = Scenario::parse(&read_text(path)?, &sheet)?;
+            let mut scenario = Scenario::parse(&read_text(path)?, &sheet)?;
+            if args.flat {
+                for (_, input) in scenario.inputs.iter_mut() {
+                    input.last_year = None;
+                }
+            }
             let projection = project(&sheet, &scenario);
             Ok(if args.format == "csv" {
                 report::to_csv(&sheet, &projection)
