@@ -261,6 +261,32 @@ fn base_rate(target: &Target, input: &Input, elapsed: f64, total: f64) -> (f64, 
     }
 }
 
+/// The standard deviation of the value at `month` (counted from the period's start, at or after the
+/// as-of date `elapsed`) under a monthly volatility `vol` (docs/methodology.md, "Band and probability").
+/// A flow or a level: the months ahead add `vol² · r`, and when the rate ahead is the one estimated from
+/// the months so far (no pace, change or value typed), its own error adds `vol² · r² / e` (the drift
+/// method's variance, `vol² · r · (1 + r / e)`). An average: the months ahead share one shock, so the
+/// spread is `vol · W_ahead / W` of their weights, not the root of their squares.
+fn spread(target: &Target, input: &Input, total: f64, elapsed: f64, month: f64, vol: f64) -> f64 {
+    let r = (month - elapsed).max(0.0);
+    match target.kind {
+        Kind::Flow | Kind::Level => {
+            let estimated = matches!(input.assume, None | Some(Assume::Factor(_)));
+            let drift = if estimated && elapsed > 0.0 { r / elapsed } else { 0.0 };
+            vol * (r * (1.0 + drift)).sqrt()
+        }
+        Kind::Average => {
+            let (we, _) = weight_between(target, total, 0.0, elapsed);
+            let (wr, _) = weight_between(target, total, elapsed, month);
+            if we + wr > 0.0 {
+                vol * wr / (we + wr)
+            } else {
+                0.0
+            }
+        }
+    }
+}
+
 /// The rate the scenario assumes for the months left.
 fn assumed_rate(target: &Target, input: &Input, current: f64) -> f64 {
     let rate = match input.assume {
@@ -325,15 +351,15 @@ pub fn project_target(sheet: &Sheet, target: &Target, input: &Input, as_of: Date
         Kind::Flow | Kind::Level => {
             let raw = input.achieved + assumed * remaining;
             let required = (remaining > 0.0).then(|| (goal - input.achieved) / remaining);
-            (raw, vol * remaining.sqrt(), required)
+            (raw, spread(target, input, total, elapsed, total, vol), required)
         }
         Kind::Average => {
             let (we, _) = weight_between(target, total, 0.0, elapsed);
-            let (wr, wr_squares) = weight_between(target, total, elapsed, total);
+            let (wr, _) = weight_between(target, total, elapsed, total);
             let w = we + wr;
             let raw = (input.achieved * we + assumed * wr) / w;
             let required = (wr > 0.0).then(|| (goal * w - input.achieved * we) / wr);
-            (raw, vol * wr_squares.sqrt() / w, required)
+            (raw, spread(target, input, total, elapsed, total, vol), required)
         }
     };
     let required = required.map(|r| if target.kind == Kind::Flow { r.max(0.0) } else { r });
@@ -494,18 +520,7 @@ pub fn band_at(sheet: &Sheet, target: &Target, input: &Input, as_of: Date, month
         .iter()
         .map(|&month| {
             let raw = path.raw(month);
-            let sd = match target.kind {
-                Kind::Flow | Kind::Level => vol * (month - elapsed).max(0.0).sqrt(),
-                Kind::Average => {
-                    let (we, _) = weight_between(target, total, 0.0, elapsed);
-                    let (wr, squares) = weight_between(target, total, elapsed, month);
-                    if we + wr > 0.0 {
-                        vol * squares.sqrt() / (we + wr)
-                    } else {
-                        0.0
-                    }
-                }
-            };
+            let sd = spread(target, input, total, elapsed, month, vol);
             let mut low = clamp_to_bound(target, raw - Z80 * sd);
             if target.kind == Kind::Flow {
                 low = low.max(input.achieved);
@@ -712,9 +727,11 @@ mod tests {
         assert!(close(o.assumed_rate, pace));
         assert!(close(o.projected, 6485.0 + 3.0 * pace)); // 13,618.5
         assert_eq!(o.status, Status::OnTrack);
-        let sd = 400.0 * 3f64.sqrt();
+        // Three months ahead at a pace estimated from three months so far: σ²·r·(1 + r/e) = 400²·3·2.
+        let sd = 400.0 * 6f64.sqrt();
         assert!(close(o.low, o.projected - Z80 * sd) && close(o.high, o.projected + Z80 * sd));
-        assert!((o.probability.unwrap() - 0.9190).abs() < 1e-3, "{:?}", o.probability);
+        // Φ(968.5 / 979.8): 0.9190 when the pace so far was taken as known (σ·√3).
+        assert!((o.probability.unwrap() - 0.8386).abs() < 1e-3, "{:?}", o.probability);
         assert_eq!((p.met, p.with_data), (1, 1));
     }
 
@@ -797,8 +814,9 @@ mod tests {
         let p = project(&sheet, &scenario(&sheet, "2022-09-30", &[("health-insurance", inp)]));
         let o = outcome(&p, "health-insurance");
         assert_eq!((o.projected, o.high), (100.0, 100.0));
-        // Unbounded the band would be 108 ± 1.28 × 6√3; the bound cuts its top, not its bottom.
-        assert!(close(o.low, 108.0 - Z80 * 6.0 * 3f64.sqrt()));
+        // Unbounded the band would be 108 ± 1.28 × 6√6 (the trend is estimated from three months); the
+        // bound cuts its top, not its bottom.
+        assert!(close(o.low, 108.0 - Z80 * 6.0 * 6f64.sqrt()));
         // Over its target at 30 September, but a level is judged at the period's end: on track, not
         // achieved (it could still fall), until the period is over.
         assert_eq!(o.status, Status::OnTrack);
@@ -848,7 +866,8 @@ mod tests {
             &project(&sheet, &scenario(&sheet, "2022-11-30", &[("case-discovery", inp(()))])),
             "case-discovery",
         );
-        assert!(close(sd(&early), 3.0 * 5f64.sqrt() / 6.0));
+        // The months ahead share one shock: σ · W_ahead / W (five sixths ahead on 31 July, one on 30 November).
+        assert!(close(sd(&early), 3.0 * 5.0 / 6.0));
         assert!(close(sd(&late), 3.0 / 6.0));
     }
 
@@ -890,7 +909,9 @@ mod tests {
         let end = tr.ahead[3];
         assert!(close(end.month, 6.0) && close(end.value, o.projected));
         assert!(close(end.low, o.low) && close(end.high, o.high));
-        assert!(close(tr.ahead[1].high - tr.ahead[1].value, Z80 * 400.0), "one month ahead: one sigma of spread");
+        // One month ahead at a pace estimated from three: σ · √(1 · (1 + 1/3)).
+        let one = Z80 * 400.0 * (4.0f64 / 3.0).sqrt();
+        assert!(close(tr.ahead[1].high - tr.ahead[1].value, one), "one month ahead");
         let level = sheet.target("disbursement").unwrap();
         let inp = Input { achieved: 60.0, start: Some(37.0), ..Input::default() };
         assert_eq!(trajectory(&sheet, level, &inp, as_of, 1).so_far, vec![(0.0, 37.0), (3.0, 60.0)]);

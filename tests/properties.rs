@@ -217,6 +217,21 @@ proptest! {
     }
 
     #[test]
+    fn the_range_widens_as_the_time_left_grows(pace in 1.0..1000.0f64, vol in 0.1..300.0f64, a in 1u8..6, b in 1u8..6) {
+        // Issue 14: the same pace so far, seen earlier (more months left), gives a range at least as wide.
+        let sheet = kontum();
+        let t = sheet.target("budget-revenue").unwrap();
+        let (early, late) = if a <= b { (a, b) } else { (b, a) };
+        let width = |months: u8| {
+            let date = Date::end_of_month_index(sheet.start.month_index() + i32::from(months) - 1);
+            let input = Input { achieved: pace * f64::from(months), volatility: Some(vol), ..Input::default() };
+            let o = project_target(&sheet, t, &input, date);
+            o.high - o.low
+        };
+        prop_assert!(width(early) >= width(late) - 1e-9, "{} < {}", width(early), width(late));
+    }
+
+    #[test]
     fn any_query_string_reads(q in "\\PC{0,300}") {
         let (_, warnings) = plan_widget::embed::read(&plan_widget::embed::query_pairs(&q));
         for w in warnings {
