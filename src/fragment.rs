@@ -13,7 +13,7 @@
 //! it with `Scenario::from_value`, so a link is checked exactly as a file is.
 
 use crate::engine::Preset;
-use crate::problem::{Problem, ProblemKind};
+use crate::problem::{excerpt, Problem, ProblemKind};
 use crate::scenario::{Assume, Scenario, SCENARIO_VERSION};
 use crate::sheet::Sheet;
 use serde_json::{Map, Value};
@@ -245,15 +245,6 @@ pub fn decode_link(fragment: &str, sheet: &Sheet) -> Result<(Scenario, Origin), 
         return Err(problems);
     }
     Scenario::from_value(&Value::Object(root), sheet).map(|s| (s, origin))
-}
-
-/// At most 40 characters of a link's text, for a message.
-fn excerpt(s: &str) -> String {
-    let mut out: String = s.chars().take(40).collect();
-    if out.len() < s.len() {
-        out.push('…');
-    }
-    out
 }
 
 /// One target's input: "630", "60,s37", "9,v10.5", "6485,f1.1,d400", as the JSON form of an input.

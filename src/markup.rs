@@ -74,10 +74,14 @@ impl Node {
         out
     }
 
+    /// Whether this element's class list contains `class`.
+    pub fn has_class(&self, class: &str) -> bool {
+        self.attrs.iter().any(|(k, v)| *k == "class" && v.split(' ').any(|c| c == class))
+    }
+
     /// The first descendant (or this element) whose class list contains `class`.
     pub fn find(&self, class: &str) -> Option<&Node> {
-        let has = self.attrs.iter().any(|(k, v)| *k == "class" && v.split(' ').any(|c| c == class));
-        if has {
+        if self.has_class(class) {
             return Some(self);
         }
         self.children.iter().find_map(|c| c.find(class))

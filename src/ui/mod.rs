@@ -377,14 +377,14 @@ impl State {
         let mut empty = Scenario::empty(&self.sheet);
         empty.as_of = self.scenario.as_of;
         self.open(empty, Source::Empty);
-        self.notice = (dropped > 0).then(|| tools::Notice {
-            text: l.pick(
+        self.notice = if dropped > 0 {
+            Notice::ok(l.pick(
                 format!("Đã bắt đầu từ bảng trống: đã bỏ số liệu của {dropped} chỉ tiêu (chọn lại nguồn hoặc \"Khôi phục mặc định\" để mở lại)."),
                 format!("Started from an empty sheet: the figures of {dropped} targets were set aside (choose the source again, or \"Reset to default\", to reopen them)."),
-            ),
-            problems: Vec::new(),
-            alert: false,
-        });
+            ))
+        } else {
+            None
+        };
     }
 
     /// Starts again from `source`.

@@ -93,7 +93,7 @@ pub struct Notice {
 }
 
 impl Notice {
-    fn ok(text: impl Into<String>) -> Option<Notice> {
+    pub(super) fn ok(text: impl Into<String>) -> Option<Notice> {
         Some(Notice { text: text.into(), problems: Vec::new(), alert: false })
     }
 
@@ -442,10 +442,11 @@ impl State {
             Ok((mut s, origin)) => {
                 let published = origin.published.filter(|_| self.sheet.id == crate::sheet::KONTUM_SHEET_ID);
                 let source = if published.is_some() { Source::Published } else { Source::Link };
-                let official = Source::Published.scenario(&self.sheet);
+                // The published scenario is read only for a link that names it.
                 match published {
-                    Some(Published::AsThey) => s = official,
+                    Some(Published::AsThey) => s = Source::Published.scenario(&self.sheet),
                     Some(Published::Edited) => {
+                        let official = Source::Published.scenario(&self.sheet);
                         s.name = official.name.clone();
                         s.notes = official.notes.clone();
                         for (id, input) in s.inputs.iter_mut() {
@@ -673,10 +674,9 @@ impl State {
     /// The widget's address with `flags` and the sheet's own (`sheet=`, when it came from one), and the
     /// scenario in the fragment.
     pub fn widget_url(&self, mut flags: Vec<String>) -> String {
-        match &self.sheet_from {
-            SheetFrom::Shipped(id) => flags.insert(0, format!("sheet={}", embed::query_value(id))),
-            SheetFrom::Url(path) => flags.insert(0, format!("sheet={}", embed::query_value(path))),
-            SheetFrom::Bundled | SheetFrom::File => {}
+        // A shipped sheet by its id, another by its path.
+        if let SheetFrom::Shipped(v) | SheetFrom::Url(v) = &self.sheet_from {
+            flags.insert(0, format!("sheet={}", embed::query_value(v)));
         }
         let query = if flags.is_empty() { String::new() } else { format!("?{}", flags.join("&")) };
         format!("{}{query}#{}", self.page, self.fragment())

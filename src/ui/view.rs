@@ -438,20 +438,13 @@ impl State {
         }
         let mut output = crate::ui::parts::card_output(&self.sheet, t, input, outcome, l);
         if let Some(date) = self.stale_date(&t.id) {
+            let (then, now) = (present::date_short(date, l), present::date_short(self.scenario.as_of, l));
             output.push(Node::text_el(
                 "p",
                 "stale",
                 l.pick(
-                    format!(
-                        "⚠ Số liệu này là của ngày {}, chưa cập nhật đến {}.",
-                        present::date_short(date, l),
-                        present::date_short(self.scenario.as_of, l)
-                    ),
-                    format!(
-                        "⚠ This figure is as of {}, not yet updated to {}.",
-                        present::date_short(date, l),
-                        present::date_short(self.scenario.as_of, l)
-                    ),
+                    format!("⚠ Số liệu này là của ngày {then}, chưa cập nhật đến {now}."),
+                    format!("⚠ This figure is as of {then}, not yet updated to {now}."),
                 ),
             ));
         }
@@ -472,12 +465,13 @@ impl State {
         if self.compact {
             // A compact embed shows each card's main figure only: the target, the status, the result
             // and its reading; no fields, milestones or chart (a link opens the full widget).
-            const KEPT: [&str; 6] = ["target-head", "status", "results", "reading", "stale", "no-figure"];
-            output.retain(|n| n.attrs.iter().any(|(k, v)| *k == "class" && v.split(' ').any(|c| KEPT.contains(&c))));
             // Without a figure the reading asks for one in a box a compact card does not have.
-            if input.is_none() {
-                output.retain(|n| !n.attrs.iter().any(|(k, v)| *k == "class" && v == "reading"));
-            }
+            let kept: &[&str] = if input.is_some() {
+                &["target-head", "status", "results", "reading", "stale", "no-figure"]
+            } else {
+                &["target-head", "status", "results", "stale", "no-figure"]
+            };
+            output.retain(|n| kept.iter().any(|c| n.has_class(c)));
             return card.child(wrap("", output)).child(wrap("", crate::ui::parts::wording(t, l)));
         }
         let mut card = card
