@@ -191,20 +191,19 @@ pub fn normal_cdf(x: f64) -> f64 {
 }
 
 /// The weight of months `from..to` (fractional) of the period: equal months unless the target gives
-/// weights; also the sum of the squared weights of the pieces, for the variance of a weighted mean.
-fn weight_between(target: &Target, total: f64, from: f64, to: f64) -> (f64, f64) {
+/// weights.
+fn weight_between(target: &Target, total: f64, from: f64, to: f64) -> f64 {
     let w = |i: usize| target.weights.as_ref().and_then(|ws| ws.get(i).copied()).unwrap_or(1.0);
-    let (mut sum, mut squares) = (0.0, 0.0);
+    let mut sum = 0.0;
     let mut m = from;
     while m < to - 1e-12 && m < total {
         let month = m.floor();
         let piece_end = (month + 1.0).min(to);
         let piece = (piece_end - m) * w(month as usize);
         sum += piece;
-        squares += piece * piece;
         m = piece_end;
     }
-    (sum, squares)
+    sum
 }
 
 /// The smallest amount that counts as "more than": one unit of the target's last shown decimal.
@@ -276,8 +275,8 @@ fn spread(target: &Target, input: &Input, total: f64, elapsed: f64, month: f64, 
             vol * (r * (1.0 + drift)).sqrt()
         }
         Kind::Average => {
-            let (we, _) = weight_between(target, total, 0.0, elapsed);
-            let (wr, _) = weight_between(target, total, elapsed, month);
+            let we = weight_between(target, total, 0.0, elapsed);
+            let wr = weight_between(target, total, elapsed, month);
             if we + wr > 0.0 {
                 vol * wr / (we + wr)
             } else {
@@ -327,8 +326,8 @@ impl Path<'_> {
             Kind::Level => i.achieved + self.assumed * (m - e),
             Kind::Average if m <= e => i.achieved,
             Kind::Average => {
-                let (we, _) = weight_between(t, self.total, 0.0, e);
-                let (wr, _) = weight_between(t, self.total, e, m);
+                let we = weight_between(t, self.total, 0.0, e);
+                let wr = weight_between(t, self.total, e, m);
                 (i.achieved * we + self.assumed * wr) / (we + wr)
             }
         }
@@ -347,6 +346,11 @@ pub fn project_target(sheet: &Sheet, target: &Target, input: &Input, as_of: Date
     let vol = input.volatility.unwrap_or(0.0);
 
     // The unbounded projection, its standard deviation, and the rate the rest of the period requires.
+    // An average's weights so far and ahead (the months' shares of the period).
+    let (we, wr) = match target.kind {
+        Kind::Average => (weight_between(target, total, 0.0, elapsed), weight_between(target, total, elapsed, total)),
+        _ => (0.0, 0.0),
+    };
     let (raw, sd, required) = match target.kind {
         Kind::Flow | Kind::Level => {
             let raw = input.achieved + assumed * remaining;
@@ -354,8 +358,6 @@ pub fn project_target(sheet: &Sheet, target: &Target, input: &Input, as_of: Date
             (raw, spread(target, input, total, elapsed, total, vol), required)
         }
         Kind::Average => {
-            let (we, _) = weight_between(target, total, 0.0, elapsed);
-            let (wr, _) = weight_between(target, total, elapsed, total);
             let w = we + wr;
             let raw = (input.achieved * we + assumed * wr) / w;
             let required = (wr > 0.0).then(|| (goal * w - input.achieved * we) / wr);
@@ -377,11 +379,7 @@ pub fn project_target(sheet: &Sheet, target: &Target, input: &Input, as_of: Date
     // The best the period can still end at, where the indicator has a bound: the rest of the period at
     // the bound.
     let best = match (target.kind, target.bound) {
-        (Kind::Average, Some(b)) => {
-            let (we, _) = weight_between(target, total, 0.0, elapsed);
-            let (wr, _) = weight_between(target, total, elapsed, total);
-            Some((input.achieved * we + b * wr) / (we + wr))
-        }
+        (Kind::Average, Some(b)) => Some((input.achieved * we + b * wr) / (we + wr)),
         (Kind::Level, Some(b)) => Some(b),
         _ => None,
     };
