@@ -3,7 +3,7 @@
 
 use crate::date::Date;
 use crate::scenario::{Assume, Input, Scenario};
-use crate::sheet::{Comparator, Kind, Sheet, Target};
+use crate::sheet::{Better, Comparator, Kind, Sheet, Target};
 
 /// The two-sided 80% interval of a normal distribution spans this many standard deviations each side.
 pub const Z80: f64 = 1.281_551_565_544_600_5;
@@ -206,11 +206,14 @@ fn weight_between(target: &Target, total: f64, from: f64, to: f64) -> f64 {
     sum
 }
 
-/// The smallest amount that counts as "more than": one unit of the target's last shown decimal.
+/// The smallest amount that counts as "more than" (or "less than"): one unit of the target's last
+/// shown decimal, towards the better side.
 fn strict_step(target: &Target) -> f64 {
-    match target.comparator {
-        Comparator::AtLeast => 0.0,
-        Comparator::MoreThan => 10f64.powi(-i32::from(target.decimals)),
+    let rule = target.rule();
+    if rule.strict {
+        rule.better.sign() * 10f64.powi(-i32::from(target.decimals))
+    } else {
+        0.0
     }
 }
 
@@ -336,13 +339,22 @@ impl Path<'_> {
 
 /// Projects one target of `sheet` from its input, with figures as of the end of `as_of`.
 pub fn project_target(sheet: &Sheet, target: &Target, input: &Input, as_of: Date) -> Outcome {
+    project_with(sheet, target, input, as_of, 0.0)
+}
+
+/// The projection, with the required rate computed for a threshold moved by `margin` (the Required
+/// preset's one step past a strict threshold). Every comparison goes through the target's rule, so a
+/// lower-is-better target is the mirror image of a higher-is-better one (docs/methodology.md).
+fn project_with(sheet: &Sheet, target: &Target, input: &Input, as_of: Date, margin: f64) -> Outcome {
     let total = f64::from(sheet.months());
     let elapsed = months_elapsed(sheet, as_of);
     let remaining = (total - elapsed).max(0.0);
     let current = current_rate(target, input, elapsed);
     let (base, method) = base_rate(target, input, elapsed, total);
     let assumed = assumed_rate(target, input, base);
-    let goal = target.value;
+    let rule = target.rule();
+    let sign = rule.better.sign();
+    let goal = rule.threshold + margin;
     let vol = input.volatility.unwrap_or(0.0);
 
     // The unbounded projection, its standard deviation, and the rate the rest of the period requires.
@@ -364,7 +376,8 @@ pub fn project_target(sheet: &Sheet, target: &Target, input: &Input, as_of: Date
             (raw, spread(target, input, total, elapsed, total, vol), required)
         }
     };
-    let required = required.map(|r| if target.kind == Kind::Flow { r.max(0.0) } else { r });
+    // A flow that must grow needs no negative pace; a flow under a ceiling may have no room left.
+    let required = required.map(|r| if target.kind == Kind::Flow && sign > 0.0 { r.max(0.0) } else { r });
     let projected = clamp_to_bound(target, raw);
     let mut low = clamp_to_bound(target, raw - Z80 * sd);
     let high = clamp_to_bound(target, raw + Z80 * sd);
@@ -373,22 +386,38 @@ pub fn project_target(sheet: &Sheet, target: &Target, input: &Input, as_of: Date
         low = low.max(input.achieved);
     }
 
-    let met_now = target.comparator.met(input.achieved, goal);
-    let met_projected = target.comparator.met(projected, goal);
-    let progress_ratio = required.filter(|r| *r > 0.0).map(|r| assumed / r);
-    // The best the period can still end at, where the indicator has a bound: the rest of the period at
-    // the bound.
-    let best = match (target.kind, target.bound) {
+    let met_now = rule.met(input.achieved);
+    let met_projected = rule.met(projected);
+    // How the pace assumed compares with the pace that just meets the target, in the better direction:
+    // 1 or more meets it. A flow under a ceiling compares the other way round (the pace allowed over
+    // the pace assumed).
+    // A level's rates are changes, which mirror: a fall needed against the fall assumed. A flow under a
+    // ceiling, or an average under one, compares the other way round: the pace (or value) allowed over
+    // the one assumed.
+    let progress_ratio = match (target.kind, rule.better) {
+        (Kind::Level, _) => required.filter(|r| r * sign > 0.0).map(|r| assumed / r),
+        (_, Better::Lower) => required.filter(|r| *r > 0.0 && assumed > 0.0).map(|r| r / assumed),
+        (_, Better::Higher) => required.filter(|r| *r > 0.0).map(|r| assumed / r),
+    };
+    // The best the period can still end at: for a flow under a ceiling, nothing more added; where the
+    // indicator has a bound, the rest of the period at the bound (or at zero, where lower is better).
+    let best_rate = match rule.better {
+        Better::Higher => target.bound,
+        Better::Lower => target.bound.map(|_| 0.0),
+    };
+    let best = match (target.kind, best_rate) {
+        (Kind::Flow, _) if rule.better == Better::Lower => Some(input.achieved),
         (Kind::Average, Some(b)) => Some((input.achieved * we + b * wr) / (we + wr)),
         (Kind::Level, Some(b)) => Some(b),
         _ => None,
     };
-    let unreachable = remaining > 0.0 && best.is_some_and(|b| !target.comparator.met(b, goal));
+    let unreachable = remaining > 0.0 && best.is_some_and(|b| !rule.met(b));
     let status = if match target.kind {
         // Achieved only when it can no longer be missed: a flow already over its target (what is
         // achieved is not taken back), any target once the period is over. A level over its target
         // mid-period is judged at the period's end, so it is on track (or needs to hold), not achieved.
-        Kind::Flow => met_now,
+        // A flow under a ceiling can still break it until the period ends.
+        Kind::Flow => met_now && rule.better == Better::Higher || remaining == 0.0 && met_projected,
         Kind::Level | Kind::Average => remaining == 0.0 && met_projected,
     } {
         Status::Achieved
@@ -415,14 +444,18 @@ pub fn project_target(sheet: &Sheet, target: &Target, input: &Input, as_of: Date
     } else if remaining == 0.0 {
         Some(if met_projected { 1.0 } else { 0.0 })
     } else if sd > 0.0 {
-        Some((1.0 - normal_cdf((goal - raw) / sd)).clamp(0.0, 1.0))
+        // The chance of ending on the better side of the threshold.
+        Some((1.0 - normal_cdf(sign * (goal - raw) / sd)).clamp(0.0, 1.0))
     } else {
         None
     };
-    // A ratio of two paces means something only when both are positive: nothing required (a target
-    // already met) or a falling pace so far gives none, not "-0.69x" or "0x".
+    // A ratio of two paces means something only when both go the better way: nothing required (a
+    // target already met) or a pace so far going the worse way gives none, not "-0.69x" or "0x". A flow
+    // and an average compare their rates as they are (under a ceiling: the rate allowed against the
+    // rate so far); a level, its changes in the better direction.
+    let along = if target.kind == Kind::Level { sign } else { 1.0 };
     let pace_ratio = match required {
-        Some(r) if current > 0.0 && r > 0.0 => Some(r / current),
+        Some(r) if current * along > 0.0 && r * along > 0.0 => Some(r / current),
         _ => None,
     };
     let path = Path { target, input, total, elapsed, assumed };
@@ -446,7 +479,7 @@ pub fn project_target(sheet: &Sheet, target: &Target, input: &Input, as_of: Date
         .collect();
     Outcome {
         projected,
-        attainment: (goal != 0.0).then(|| projected / goal),
+        attainment: target.attainment(projected),
         status,
         current_rate: current,
         assumed_rate: assumed,
@@ -589,10 +622,11 @@ impl Preset {
     }
 }
 
-/// Scales a rate towards the favourable side by `k`: a positive rate is multiplied, a negative one
-/// (a falling level, a shrinking economy) is divided, so that "high" is always the better case.
-fn scale_favourably(rate: f64, k: f64) -> f64 {
-    if rate < 0.0 {
+/// Scales a rate towards the favourable side by `k`: a rate moving the better way is multiplied, one
+/// moving the worse way (a falling level where higher is better, a shrinking economy) is divided, so
+/// that "high" is always the better case.
+fn scale_favourably(rate: f64, k: f64, better: Better) -> f64 {
+    if rate * better.sign() < 0.0 {
         rate / k
     } else {
         rate * k
@@ -637,15 +671,13 @@ pub fn apply_preset(sheet: &Sheet, scenario: &Scenario, preset: Preset) -> Scena
         let Some(target) = sheet.target(id) else { continue };
         let (current, _) = base_rate(target, input, elapsed, f64::from(sheet.months()));
         let rate = if preset == Preset::Required {
-            let mut shifted = target.clone();
-            shifted.value += strict_step(target);
-            let outcome = project_target(sheet, &shifted, input, scenario.as_of);
+            let outcome = project_with(sheet, target, input, scenario.as_of, strict_step(target));
             match outcome.required_rate {
                 Some(r) if elapsed < total => r,
                 _ => continue,
             }
         } else {
-            scale_favourably(current, k)
+            scale_favourably(current, k, target.better)
         };
         let rate = preset_round(target, rate, preset == Preset::Required);
         let rate = if target.kind == Kind::Average { clamp_to_bound(target, rate) } else { rate };

@@ -6,7 +6,7 @@ use crate::engine::{MilestoneState, Outcome, Projection, Status, CLOSE_FROM};
 use crate::i18n::Locale;
 use crate::num::{format_fixed, format_trimmed};
 use crate::scenario::{Assume, Input};
-use crate::sheet::{Comparator, Kind, Sheet, Target, Unit};
+use crate::sheet::{Better, Comparator, Kind, Sheet, Target, Unit};
 
 /// A number followed by its unit: "1.700 tỷ đồng", "92,75%".
 pub fn with_unit(number: &str, unit: &Unit, locale: Locale) -> String {
@@ -18,9 +18,57 @@ pub fn with_unit(number: &str, unit: &Unit, locale: Locale) -> String {
     }
 }
 
-/// A target's own value as the resolution writes it, without trailing zeros: "10,3%", "1.700 tỷ đồng".
+/// A target's own value as the resolution writes it, without trailing zeros: "10,3%", "1.700 tỷ đồng",
+/// a range "8–8,5%", a change from a baseline "giảm trên 1,5 điểm % so với 4,2%".
 pub fn target_value(sheet: &Sheet, target: &Target, locale: Locale) -> String {
-    with_unit(&format_trimmed(target.value, 2, locale), sheet.unit(target), locale)
+    let unit = sheet.unit(target);
+    let n = |x: f64| format_trimmed(x, 2, locale);
+    if let Some(b) = target.baseline {
+        let amount = match b.change {
+            crate::sheet::Change::Points => change_of(&n(target.value), unit, locale),
+            crate::sheet::Change::Percent => format!("{}%", n(target.value)),
+        };
+        let way = match (target.better, locale) {
+            (Better::Higher, Locale::Vi) => "tăng",
+            (Better::Higher, Locale::En) => "a rise of",
+            (Better::Lower, Locale::Vi) => "giảm",
+            (Better::Lower, Locale::En) => "a fall of",
+        };
+        let how = match (target.comparator, locale) {
+            (Comparator::MoreThan, Locale::Vi) => "trên ",
+            (Comparator::MoreThan, Locale::En) => "more than ",
+            (Comparator::LessThan, Locale::Vi) => "dưới ",
+            (Comparator::LessThan, Locale::En) => "less than ",
+            (Comparator::AtMost, Locale::Vi) => "không quá ",
+            (Comparator::AtMost, Locale::En) => "at most ",
+            _ => "",
+        };
+        let amount = match (target.high, target.comparator) {
+            (Some(h), Comparator::Between) => match b.change {
+                crate::sheet::Change::Points => change_of(&format!("{}–{}", n(target.value), n(h)), unit, locale),
+                crate::sheet::Change::Percent => format!("{}–{}%", n(target.value), n(h)),
+            },
+            _ => amount,
+        };
+        let from = with_unit(&n(b.value), unit, locale);
+        return locale.pick(format!("{way} {how}{amount} so với {from}"), format!("{way} {how}{amount} from {from}"));
+    }
+    match target.high {
+        Some(high) => with_unit(&format!("{}–{}", n(target.value), n(high)), unit, locale),
+        None => with_unit(&n(target.value), unit, locale),
+    }
+}
+
+/// The sign shown before a target's value: the comparator's, "≈" for "about", none for a range or a
+/// change from a baseline (their value says it).
+pub fn goal_symbol(target: &Target) -> &'static str {
+    if target.baseline.is_some() || target.comparator == Comparator::Between {
+        ""
+    } else if target.tolerance.is_some() {
+        "≈"
+    } else {
+        target.comparator.symbol()
+    }
 }
 
 /// A value of this target (a projection, an input) at the target's precision, with its unit.
@@ -157,14 +205,38 @@ pub fn per_month(sheet: &Sheet, target: &Target, rate: f64, locale: Locale) -> S
     format!("{} {}", change_of(&number, sheet.unit(target), locale), locale.pick("mỗi tháng", "a month"))
 }
 
-/// The comparator in words before a value: "trên 1.700 tỷ đồng" / "more than 1,700 billion VND".
+/// What a screen reader says for [`goal_symbol`].
+pub fn goal_symbol_words(target: &Target, locale: Locale) -> &'static str {
+    if target.baseline.is_some() {
+        ""
+    } else if target.tolerance.is_some() {
+        locale.pick("khoảng", "about")
+    } else {
+        target.comparator.words(locale)
+    }
+}
+
+/// The comparator in words before a value: "trên 1.700 tỷ đồng" / "more than 1,700 billion VND",
+/// "không quá 4%", "từ 8 đến 8,5%", "khoảng 70%", "giảm trên 1,5 điểm % so với 4,2%".
 pub fn goal_words(sheet: &Sheet, target: &Target, locale: Locale) -> String {
     let value = target_value(sheet, target, locale);
+    if target.baseline.is_some() {
+        return value;
+    }
+    if target.tolerance.is_some() {
+        return locale.pick(format!("khoảng {value}"), format!("about {value}"));
+    }
     match (target.comparator, locale) {
         (Comparator::AtLeast, Locale::Vi) => format!("từ {value} trở lên"),
         (Comparator::AtLeast, Locale::En) => format!("at least {value}"),
         (Comparator::MoreThan, Locale::Vi) => format!("trên {value}"),
         (Comparator::MoreThan, Locale::En) => format!("more than {value}"),
+        (Comparator::AtMost, Locale::Vi) => format!("không quá {value}"),
+        (Comparator::AtMost, Locale::En) => format!("at most {value}"),
+        (Comparator::LessThan, Locale::Vi) => format!("dưới {value}"),
+        (Comparator::LessThan, Locale::En) => format!("less than {value}"),
+        (Comparator::Between, Locale::Vi) => format!("trong khoảng {value}"),
+        (Comparator::Between, Locale::En) => format!("within {value}"),
     }
 }
 
@@ -175,11 +247,18 @@ pub fn required_phrase(sheet: &Sheet, target: &Target, outcome: &Outcome, locale
         return None;
     }
     let q = outcome.required_rate?;
-    let more = if target.comparator == Comparator::MoreThan { locale.pick("hơn ", "more than ") } else { "" };
-    let needed = match target.kind {
-        Kind::Average => {
+    let strict = target.rule().strict;
+    let more = match target.better {
+        Better::Higher if strict => locale.pick("hơn ", "more than "),
+        Better::Lower if strict => locale.pick("dưới ", "less than "),
+        _ => "",
+    };
+    let needed = match (target.kind, target.better) {
+        (Kind::Average, _) => {
             let v = value(sheet, target, q, locale);
-            if target.bound.is_some_and(|b| q > b) {
+            if target.bound.is_some_and(|b| q > b)
+                || target.better == Better::Lower && target.bound.is_some() && q < 0.0
+            {
                 return Some(locale.pick(
                     format!("Không còn khả năng đạt: phần còn lại của kỳ sẽ phải đạt bình quân {more}{v}."),
                     format!("No longer reachable: the rest of the period would have to average {more}{v}."),
@@ -190,7 +269,20 @@ pub fn required_phrase(sheet: &Sheet, target: &Target, outcome: &Outcome, locale
                 format!("Needs the rest of the period to average {more}{v}"),
             )
         }
-        Kind::Flow | Kind::Level => {
+        // Under a ceiling, a flow may add at most so much a month.
+        (Kind::Flow, Better::Lower) => {
+            let rate = per_month(sheet, target, q.max(0.0), locale);
+            let at_most = if strict { more } else { locale.pick("tối đa ", "at most ") };
+            locale.pick(
+                format!("Phần còn lại của kỳ chỉ được thêm {at_most}{rate}"),
+                format!("The rest of the period may add {at_most}{rate}"),
+            )
+        }
+        (Kind::Level, _) if q < 0.0 => {
+            let rate = per_month(sheet, target, -q, locale);
+            locale.pick(format!("Cần giảm {more}{rate}"), format!("Needs a fall of {more}{rate}"))
+        }
+        (Kind::Flow | Kind::Level, _) => {
             let rate = per_month(sheet, target, q, locale);
             locale.pick(format!("Cần {more}{rate}"), format!("Needs {more}{rate}"))
         }
@@ -287,8 +379,42 @@ pub fn reading(
         (Locale::Vi, None) => format!("{label} sẽ đạt {projected} vào {end} {how}."),
         (Locale::En, None) => format!("{label} would reach {projected} by {end} {how}."),
     };
+    if let Some(c) = target.change_at(o.projected) {
+        let n = format_fixed(c.abs(), target.decimals.max(1), locale);
+        let unit = sheet.unit(target);
+        let amount = match target.baseline.map(|b| b.change) {
+            Some(crate::sheet::Change::Percent) => format!("{n}%"),
+            _ => change_of(&n, unit, locale),
+        };
+        let way = match (target.better, c >= 0.0) {
+            (Better::Lower, true) | (Better::Higher, false) => locale.pick("giảm", "a fall of"),
+            _ => locale.pick("tăng", "a rise of"),
+        };
+        sentence.push_str(&locale.pick(format!(" Tức là {way} {amount}."), format!(" That is {way} {amount}.")));
+    }
     let verdict = match o.status {
+        // A range says where the projection falls; a ceiling, which side of it.
+        Status::OnTrack if target.comparator == Comparator::Between => match (target.better, target.high) {
+            (Better::Higher, Some(h)) if o.projected > h => {
+                locale.pick(" Như vậy là vượt khoảng chỉ tiêu.", " That exceeds the range.")
+            }
+            (Better::Lower, _) if o.projected < target.value => {
+                locale.pick(" Như vậy là thấp hơn cả khoảng chỉ tiêu.", " That is below the whole range.")
+            }
+            _ => locale.pick(" Như vậy là nằm trong khoảng chỉ tiêu.", " That is within the range."),
+        },
+        Status::OnTrack if target.better == Better::Lower && target.baseline.is_none() => locale
+            .pick(" Như vậy là dưới mức trần, đạt chỉ tiêu.", " That stays below the ceiling: it meets the target."),
         Status::OnTrack => locale.pick(" Như vậy là đạt chỉ tiêu.", " That meets the target."),
+        _ if target.comparator == Comparator::Between && target.better == Better::Lower => {
+            locale.pick(" Như vậy là cao hơn khoảng chỉ tiêu.", " That is above the range.")
+        }
+        _ if target.comparator == Comparator::Between => {
+            locale.pick(" Như vậy là thấp hơn khoảng chỉ tiêu.", " That is below the range.")
+        }
+        _ if target.better == Better::Lower && target.baseline.is_none() => {
+            locale.pick(" Như vậy là vượt mức trần, chưa đạt chỉ tiêu.", " That is above the ceiling: it falls short.")
+        }
         _ if o.progress_ratio.is_some_and(|r| r >= CLOSE_FROM) => {
             locale.pick(" Như vậy là chưa đạt, nhưng đã gần.", " That falls short, but it is close.")
         }

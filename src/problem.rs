@@ -49,6 +49,11 @@ pub enum ProblemKind {
     TooLong(usize),
     /// Last year's whole period below its figure to the same day.
     TotalBelowToDate,
+    /// A range whose low end is not below its high end.
+    RangeOrder,
+    /// A field that says the opposite of what another implies; what that implies is given (`better`
+    /// against a comparator: "higher" for `>=`).
+    Contradicts(String),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -84,6 +89,7 @@ impl Problem {
                     "string" => "một chuỗi ký tự",
                     "object" => "một đối tượng JSON",
                     "array" => "một danh sách",
+                    "[low, high]" => "một cặp [thấp, cao]",
                     other => other,
                 };
                 l.pick(format!("phải là {vi}"), format!("must be a {t}"))
@@ -125,6 +131,16 @@ impl Problem {
                     "must not be less than last year's figure to the same day (to_date)",
                 )
                 .into(),
+            RangeOrder => l
+                .pick("đầu thấp của khoảng phải nhỏ hơn đầu cao", "the range's low end must be below its high end")
+                .into(),
+            Contradicts(implied) => {
+                let vi = if implied == "higher" { "cao hơn là tốt" } else { "thấp hơn là tốt" };
+                l.pick(
+                    format!("trái với phép so sánh, vốn có nghĩa {vi} ({implied})"),
+                    format!("contradicts the comparison, which means {implied} is better"),
+                )
+            }
             BadDate(d) => {
                 format!("{} {}", quoted(d), l.pick("không phải ngày dạng YYYY-MM-DD", "is not a YYYY-MM-DD date"))
             }
@@ -236,6 +252,13 @@ const FIELDS: &[(&str, &str, &str)] = &[
     ("part_of", "thuộc chỉ tiêu", "part of"),
     ("weights", "trọng số các tháng", "monthly weights"),
     ("milestones", "các mốc", "milestones"),
+    ("better", "chiều tốt hơn", "better direction"),
+    ("approximately", "khoảng (xấp xỉ)", "approximately"),
+    ("tolerance", "sai số cho phép", "tolerance"),
+    ("baseline", "mốc so sánh", "baseline"),
+    ("baseline.value", "giá trị mốc so sánh", "baseline value"),
+    ("baseline.date", "ngày của mốc so sánh", "baseline date"),
+    ("change", "cách tính thay đổi", "kind of change"),
     ("date", "ngày", "date"),
 ];
 

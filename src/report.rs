@@ -51,6 +51,14 @@ fn target_json(sheet: &Sheet, r: &TargetResult) -> Value {
         "projected": num(o.map(|o| o.projected)),
         "target": round6(t.value),
         "comparator": t.comparator.code(),
+        // Sheet format 2: a range's high end, which way is better, "about" and a change from a baseline,
+        // and the level the indicator must end on the better side of (`threshold`).
+        "target_high": num(t.high),
+        "better": t.better.code(),
+        "tolerance": num(t.tolerance),
+        "baseline": t.baseline.map_or(Value::Null, |b| json!({"value": round6(b.value), "date": b.date.iso(), "change": b.change.code()})),
+        "threshold": round6(t.rule().threshold),
+        "change_projected": num(o.and_then(|o| t.change_at(o.projected))),
         "attainment": num(o.and_then(|o| o.attainment)),
         "required_pace": num(o.and_then(|o| o.required_rate)),
         "pace_ratio": num(o.and_then(|o| o.pace_ratio)),
@@ -100,8 +108,7 @@ fn csv_num(x: Option<f64>) -> String {
     x.filter(|v| v.is_finite()).map(|v| round6(v).to_string()).unwrap_or_default()
 }
 
-pub const CSV_HEADER: &str =
-    "id,status,projected,target,comparator,attainment,required_pace,pace_ratio,low,high,probability,milestones,method";
+pub const CSV_HEADER: &str = "id,status,projected,target,comparator,attainment,required_pace,pace_ratio,low,high,probability,milestones,method,better,target_high,threshold";
 
 /// One CSV row per target, after a header row. Milestones share one cell: "2022-09-30 >= 70: missed".
 pub fn to_csv(sheet: &Sheet, p: &Projection) -> String {
@@ -187,9 +194,14 @@ fn csv(sheet: &Sheet, p: &Projection, export: Option<(&str, crate::date::Date, c
         ];
         out.push_str(&cells.join(","));
         // The command's CSV ends with the method each projection used (empty without data).
+        // Then which way is better, a range's high end, and the level that meets the target.
         if export.is_none() {
             out.push(',');
             out.push_str(o.map_or("", |o| o.method.code()));
+            for cell in [t.better.code().to_string(), csv_num(t.high), csv_num(Some(t.rule().threshold))] {
+                out.push(',');
+                out.push_str(&cell);
+            }
         }
         if let Some((name, as_of, l)) = export {
             let unit = sheet.unit(t).label.get(l);

@@ -9,8 +9,10 @@ use crate::problem::{
 };
 use serde_json::{Map, Value};
 
-/// The sheet format this code reads.
-pub const SHEET_FORMAT: u64 = 1;
+/// The newest sheet format this code reads; format 1 sheets read as they always did
+/// (docs/sheet-format.md). Format 2 adds targets where lower is better, ranges, "about", and changes
+/// from a baseline.
+pub const SHEET_FORMAT: u64 = 2;
 
 /// The most targets a sheet may hold. A resolution has tens; a page of thousands of cards would not be
 /// usable, and a cap keeps a hostile file from stalling the page (lookups by id are linear).
@@ -42,13 +44,26 @@ pub enum Comparator {
     AtLeast,
     /// More than the value: "trên X". Exactly X does not meet it.
     MoreThan,
+    /// At most the value: "không quá X", "tối đa X" (format 2).
+    AtMost,
+    /// Less than the value: "dưới X" (format 2).
+    LessThan,
+    /// A range: "từ X đến Y", "X - Y%" (format 2); the target's `better` says which end is near.
+    Between,
 }
 
 impl Comparator {
+    /// The comparators of format 1, and of format 2.
+    pub const FORMAT_1: &'static str = ">=, >";
+    pub const FORMAT_2: &'static str = ">=, >, <=, <, between";
+
     pub fn parse(s: &str) -> Option<Comparator> {
         match s {
             ">=" => Some(Comparator::AtLeast),
             ">" => Some(Comparator::MoreThan),
+            "<=" => Some(Comparator::AtMost),
+            "<" => Some(Comparator::LessThan),
+            "between" => Some(Comparator::Between),
             _ => None,
         }
     }
@@ -57,14 +72,20 @@ impl Comparator {
         match self {
             Comparator::AtLeast => ">=",
             Comparator::MoreThan => ">",
+            Comparator::AtMost => "<=",
+            Comparator::LessThan => "<",
+            Comparator::Between => "between",
         }
     }
 
-    /// The symbol shown next to the value.
+    /// The symbol shown next to the value (a range shows its two ends instead).
     pub fn symbol(self) -> &'static str {
         match self {
             Comparator::AtLeast => "≥",
             Comparator::MoreThan => ">",
+            Comparator::AtMost => "≤",
+            Comparator::LessThan => "<",
+            Comparator::Between => "",
         }
     }
 
@@ -73,18 +94,117 @@ impl Comparator {
         match self {
             Comparator::AtLeast => locale.pick("từ … trở lên", "at least"),
             Comparator::MoreThan => locale.pick("trên", "more than"),
+            Comparator::AtMost => locale.pick("không quá", "at most"),
+            Comparator::LessThan => locale.pick("dưới", "less than"),
+            Comparator::Between => locale.pick("trong khoảng", "within"),
         }
     }
 
-    /// Whether `value` meets `target` under this comparator. Differences smaller than a billionth of the
-    /// target are floating-point noise, not progress: exactly 1,700 never meets "more than 1,700", and
-    /// 1,699.9999999999998 reached by adding monthly paces does meet "at least 1,700".
+    /// The way that is better under this comparator alone; `None` for a range (the sheet says).
+    pub fn implied_better(self) -> Option<Better> {
+        match self {
+            Comparator::AtLeast | Comparator::MoreThan => Some(Better::Higher),
+            Comparator::AtMost | Comparator::LessThan => Some(Better::Lower),
+            Comparator::Between => None,
+        }
+    }
+
+    /// Whether the comparator excludes the value itself.
+    pub fn strict(self) -> bool {
+        matches!(self, Comparator::MoreThan | Comparator::LessThan)
+    }
+
+    /// Whether `value` meets `target` under this comparator (a range's near end for `Between`, which a
+    /// milestone cannot have). Differences smaller than a billionth of the target are floating-point
+    /// noise, not progress: exactly 1,700 never meets "more than 1,700", and 1,699.9999999999998 reached
+    /// by adding monthly paces does meet "at least 1,700".
     pub fn met(self, value: f64, target: f64) -> bool {
         let eps = 1e-9 * target.abs().max(1.0);
         match self {
-            Comparator::AtLeast => value >= target - eps,
+            Comparator::AtLeast | Comparator::Between => value >= target - eps,
             Comparator::MoreThan => value > target + eps,
+            Comparator::AtMost => value <= target + eps,
+            Comparator::LessThan => value < target - eps,
         }
+    }
+}
+
+/// Which way is good for a target.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Better {
+    Higher,
+    Lower,
+}
+
+impl Better {
+    pub fn parse(s: &str) -> Option<Better> {
+        match s {
+            "higher" => Some(Better::Higher),
+            "lower" => Some(Better::Lower),
+            _ => None,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Better::Higher => "higher",
+            Better::Lower => "lower",
+        }
+    }
+
+    /// +1 when higher is better, -1 when lower is: a value times the sign grows as it gets better.
+    pub fn sign(self) -> f64 {
+        match self {
+            Better::Higher => 1.0,
+            Better::Lower => -1.0,
+        }
+    }
+}
+
+/// How a change from a baseline is measured.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Change {
+    /// In the indicator's own unit ("giảm 1,5 điểm %").
+    Points,
+    /// As a percentage of the baseline.
+    Percent,
+}
+
+impl Change {
+    pub fn code(self) -> &'static str {
+        match self {
+            Change::Points => "points",
+            Change::Percent => "percent",
+        }
+    }
+}
+
+/// The value a change is measured from, and how.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Baseline {
+    pub value: f64,
+    pub date: Date,
+    pub change: Change,
+}
+
+/// What meeting a target means for the indicator at the period's end, whatever the sheet's words: the
+/// indicator must be on the `better` side of `threshold` (strictly, when `strict`).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Rule {
+    pub better: Better,
+    pub strict: bool,
+    pub threshold: f64,
+}
+
+impl Rule {
+    pub fn met(self, x: f64) -> bool {
+        let c = match (self.better, self.strict) {
+            (Better::Higher, false) => Comparator::AtLeast,
+            (Better::Higher, true) => Comparator::MoreThan,
+            (Better::Lower, false) => Comparator::AtMost,
+            (Better::Lower, true) => Comparator::LessThan,
+        };
+        c.met(x, self.threshold)
     }
 }
 
@@ -161,7 +281,17 @@ pub struct Target {
     /// An English rendering of `wording`, for English readers.
     pub translation: Option<String>,
     pub comparator: Comparator,
+    /// The value, or a range's low end.
     pub value: f64,
+    /// A range's high end.
+    pub high: Option<f64>,
+    /// Which way is good (implied by the comparator, or given with a range).
+    pub better: Better,
+    /// "Khoảng X": met within this much of the value, on the worse side.
+    pub tolerance: Option<f64>,
+    /// A change from a baseline: the comparator and the value apply to the change, measured in the
+    /// better direction.
+    pub baseline: Option<Baseline>,
     /// Index into `Sheet::units`.
     pub unit: usize,
     pub kind: Kind,
@@ -174,6 +304,72 @@ pub struct Target {
     /// For an average: the weight of each month of the period (equal when absent).
     pub weights: Option<Vec<f64>>,
     pub milestones: Vec<Milestone>,
+}
+
+impl Target {
+    /// What meeting the target means for the indicator at the period's end (docs/methodology.md,
+    /// "Which way is better"): a range is met from its near end, "about" moves the value to the worse
+    /// side by the tolerance, and a change from a baseline becomes a level.
+    pub fn rule(&self) -> Rule {
+        let (mut threshold, strict) = match (self.comparator, self.better, self.high) {
+            (Comparator::Between, Better::Lower, Some(high)) => (high, false),
+            (c, _, _) => (self.value, c.strict()),
+        };
+        if let Some(tol) = self.tolerance {
+            threshold -= self.better.sign() * tol;
+        }
+        if let Some(b) = self.baseline {
+            threshold = b.level(threshold, self.better);
+        }
+        Rule { better: self.better, strict, threshold }
+    }
+
+    /// Whether the indicator at `x` meets the target.
+    pub fn met(&self, x: f64) -> bool {
+        self.rule().met(x)
+    }
+
+    /// The change from the baseline at `x`, in the better direction, when the target is one.
+    pub fn change_at(&self, x: f64) -> Option<f64> {
+        self.baseline.map(|b| b.change_to(x, self.better))
+    }
+
+    /// How far `x` goes toward the target, as a ratio (1 meets the value): the change against the
+    /// change asked for; for lower-is-better, the value against `x`; else `x` against the value.
+    /// `None` where a ratio means nothing (a zero value, a level at or below zero where lower is better).
+    pub fn attainment(&self, x: f64) -> Option<f64> {
+        let goal = match (self.comparator, self.better, self.high) {
+            (Comparator::Between, Better::Lower, Some(high)) => high,
+            _ => self.value,
+        };
+        if let Some(c) = self.change_at(x) {
+            return (goal != 0.0).then(|| c / goal);
+        }
+        match self.better {
+            Better::Higher => (goal != 0.0).then(|| x / goal),
+            Better::Lower => (x > 0.0).then(|| goal / x),
+        }
+    }
+}
+
+impl Baseline {
+    /// The indicator's level at which the change in the `better` direction is `change`.
+    pub fn level(self, change: f64, better: Better) -> f64 {
+        match self.change {
+            Change::Points => self.value + better.sign() * change,
+            Change::Percent => self.value * (1.0 + better.sign() * change / 100.0),
+        }
+    }
+
+    /// The change from the baseline to `x`, in the `better` direction.
+    pub fn change_to(self, x: f64, better: Better) -> f64 {
+        let d = better.sign() * (x - self.value);
+        match self.change {
+            Change::Points => d,
+            Change::Percent if self.value != 0.0 => d / self.value.abs() * 100.0,
+            Change::Percent => 0.0,
+        }
+    }
 }
 
 /// A validated target sheet.
@@ -263,11 +459,17 @@ fn id_place(o: &Map<String, Value>) -> Option<String> {
 
 fn read_sheet(r: &mut Reader, value: &Value) -> Option<Sheet> {
     let root = r.object(Some(value), "", "")?;
-    match root.get("format") {
-        Some(Value::Number(n)) if n.as_u64() == Some(SHEET_FORMAT) => {}
-        Some(other) => r.push("", "format", ProblemKind::UnknownVersion(other.to_string())),
-        None => r.push("", "format", ProblemKind::Missing),
-    }
+    let format = match root.get("format") {
+        Some(Value::Number(n)) if matches!(n.as_u64(), Some(1..=SHEET_FORMAT)) => n.as_u64().unwrap_or(1),
+        Some(other) => {
+            r.push("", "format", ProblemKind::UnknownVersion(other.to_string()));
+            SHEET_FORMAT
+        }
+        None => {
+            r.push("", "format", ProblemKind::Missing);
+            SHEET_FORMAT
+        }
+    };
     let id = r.text(root, "", "id", MAX_ID_CHARS);
     let title = read_text(r, root, "", "title");
     let resolution = r.object(root.get("resolution"), "", "resolution");
@@ -348,7 +550,7 @@ fn read_sheet(r: &mut Reader, value: &Value) -> Option<Sheet> {
                 }
                 seen_ids.push(id);
             }
-            if let Some(mut t) = read_target(r, o, &place, &units, &areas, months, start, end) {
+            if let Some(mut t) = read_target(r, o, &place, &units, &areas, months, (start, end), format) {
                 t.index = targets.len();
                 targets.push(t);
             }
@@ -387,8 +589,8 @@ fn read_target(
     units: &[Unit],
     areas: &[Area],
     months: Option<usize>,
-    start: Option<Date>,
-    end: Option<Date>,
+    (start, end): (Option<Date>, Option<Date>),
+    format: u64,
 ) -> Option<Target> {
     let id = r.text(o, place, "id", MAX_ID_CHARS);
     let area = r.text(o, place, "area", MAX_ID_CHARS);
@@ -401,14 +603,131 @@ fn read_target(
     let wording = r.text(o, place, "wording", MAX_WORDING_CHARS);
     let label = read_text(r, o, place, "label");
     let translation = r.opt_text(o, place, "translation", MAX_WORDING_CHARS);
+    let allowed = if format >= 2 { Comparator::FORMAT_2 } else { Comparator::FORMAT_1 };
     let comparator = r.string(o, place, "comparator").and_then(|c| {
-        let parsed = Comparator::parse(&c);
+        let parsed = Comparator::parse(&c).filter(|p| format >= 2 || p.implied_better() == Some(Better::Higher));
         if parsed.is_none() {
-            r.push(place, "comparator", ProblemKind::NotOneOf(c, ">=, >"));
+            r.push(place, "comparator", ProblemKind::NotOneOf(c, allowed));
         }
         parsed
     });
-    let value = r.number(o, place, "value");
+    // A range's value is [low, high]; every other value is one number.
+    let (value, high) = match (comparator, o.get("value")) {
+        (Some(Comparator::Between), Some(Value::Array(ends))) => {
+            let ends: Vec<Option<f64>> =
+                ends.iter().enumerate().map(|(j, v)| r.number_value(v, place, &format!("value[{j}]"))).collect();
+            match ends.as_slice() {
+                [Some(low), Some(high)] => {
+                    if low >= high {
+                        r.push(place, "value", ProblemKind::RangeOrder);
+                    }
+                    (Some(*low), Some(*high))
+                }
+                [_, _] => (None, None),
+                _ => {
+                    r.push(place, "value", ProblemKind::WrongLength(2));
+                    (None, None)
+                }
+            }
+        }
+        (Some(Comparator::Between), Some(_)) => {
+            r.push(place, "value", ProblemKind::WrongType("[low, high]"));
+            (None, None)
+        }
+        _ => (r.number(o, place, "value"), None),
+    };
+    if high.is_some_and(|h| h < 0.0) {
+        r.push(place, "value[1]", ProblemKind::Negative);
+    }
+    let better = match (r.opt_string(o, place, "better"), comparator) {
+        (None, Some(c)) => {
+            if c.implied_better().is_none() {
+                r.push(place, "better", ProblemKind::Missing);
+            }
+            c.implied_better()
+        }
+        (None, None) => None,
+        (Some(b), c) => match Better::parse(&b) {
+            None => {
+                r.push(place, "better", ProblemKind::NotOneOf(b, "higher, lower"));
+                None
+            }
+            Some(b) => {
+                // With a baseline the comparator applies to the change, which is measured in the better
+                // direction: it implies nothing about which way is better.
+                let about_change = o.get("baseline").is_some_and(|b| !b.is_null());
+                if let Some(implied) = c.and_then(Comparator::implied_better).filter(|i| *i != b && !about_change) {
+                    r.push(place, "better", ProblemKind::Contradicts(implied.code().into()));
+                }
+                Some(b)
+            }
+        },
+    };
+    let tolerance = match o.get("approximately") {
+        None | Some(Value::Null) | Some(Value::Bool(false)) => {
+            if o.get("tolerance").is_some_and(|t| !t.is_null()) {
+                r.push(place, "approximately", ProblemKind::Missing);
+            }
+            None
+        }
+        Some(Value::Bool(true)) => match r.opt_number(o, place, "tolerance") {
+            None => {
+                r.push(place, "tolerance", ProblemKind::Missing);
+                None
+            }
+            Some(t) if t <= 0.0 => {
+                r.push(place, "tolerance", ProblemKind::NotPositive);
+                None
+            }
+            Some(t) => Some(t),
+        },
+        Some(_) => {
+            r.push(place, "approximately", ProblemKind::WrongType("true"));
+            None
+        }
+    };
+    let change = r.opt_string(o, place, "change").and_then(|c| match c.as_str() {
+        "points" => Some(Change::Points),
+        "percent" => Some(Change::Percent),
+        _ => {
+            r.push(place, "change", ProblemKind::NotOneOf(c, "points, percent"));
+            None
+        }
+    });
+    let baseline = match o.get("baseline") {
+        None | Some(Value::Null) => {
+            if change.is_some() {
+                r.push(place, "baseline", ProblemKind::Missing);
+            }
+            None
+        }
+        Some(b) => {
+            let bplace = format!("{place}.baseline");
+            let read = r
+                .object(Some(b), place, "baseline")
+                .map(|bo| (r.number(bo, &bplace, "value"), r.date(bo, &bplace, "date")));
+            if change.is_none() && o.get("change").is_none() {
+                r.push(place, "change", ProblemKind::Missing);
+            }
+            match (read, change) {
+                (Some((Some(value), Some(date))), Some(change)) => Some(Baseline { value, date, change }),
+                _ => None,
+            }
+        }
+    };
+    // A change is asked to be at least (or more than) an amount, or within a range.
+    if let (Some(_), Some(c)) = (&baseline, comparator) {
+        if c.implied_better() == Some(Better::Lower) {
+            r.push(place, "comparator", ProblemKind::NotOneOf(c.code().into(), ">=, >, between"));
+        }
+    }
+    if format < 2 {
+        for field in ["better", "approximately", "tolerance", "baseline", "change"] {
+            if o.get(field).is_some() {
+                r.push(place, field, ProblemKind::UnknownVersion("1".into()));
+            }
+        }
+    }
     let unit = r.text(o, place, "unit", MAX_ID_CHARS).and_then(|u| {
         let found = units.iter().position(|x| x.id == u);
         if found.is_none() {
@@ -431,6 +750,11 @@ fn read_target(
     }
     if value.is_some_and(|v| v < 0.0) {
         r.push(place, "value", ProblemKind::Negative);
+    }
+    if let (Some(b), Some(h)) = (bound, high) {
+        if h > b {
+            r.push(place, "value[1]", ProblemKind::AboveBound(b));
+        }
     }
     let decimals = match r.opt_number(o, place, "decimals") {
         None => Some(0),
@@ -479,10 +803,13 @@ fn read_target(
                         r.push(&mplace, "date", ProblemKind::DateOutsidePeriod(d.iso()));
                     }
                 }
+                // A milestone is one value: no range.
                 let comparator = r.string(mo, &mplace, "comparator").and_then(|c| {
-                    let parsed = Comparator::parse(&c);
+                    let parsed = Comparator::parse(&c)
+                        .filter(|p| p.implied_better().is_some_and(|b| format >= 2 || b == Better::Higher));
                     if parsed.is_none() {
-                        r.push(&mplace, "comparator", ProblemKind::NotOneOf(c, ">=, >"));
+                        let allowed = if format >= 2 { ">=, >, <=, <" } else { Comparator::FORMAT_1 };
+                        r.push(&mplace, "comparator", ProblemKind::NotOneOf(c, allowed));
                     }
                     parsed
                 });
@@ -508,6 +835,10 @@ fn read_target(
         translation,
         comparator: comparator?,
         value: value?,
+        high,
+        better: better?,
+        tolerance,
+        baseline,
         unit: unit?,
         kind: kind?,
         bound,
@@ -661,7 +992,7 @@ mod tests {
         assert_problem(&problems_after(|v| v["targets"][0]["value"] = (-1).into()), "x", "value");
         assert_problem(&problems_after(|v| v["period"]["start"] = "2023-01-02".into()), "period", "");
         assert_problem(&problems_after(|v| v["period"]["end"] = "2023-13-01".into()), "period", "end");
-        assert_problem(&problems_after(|v| v["format"] = 2.into()), "", "format");
+        assert_problem(&problems_after(|v| v["format"] = 3.into()), "", "format");
         assert_problem(&problems_after(|v| v["targets"][0]["weights"] = serde_json::json!([1, 2])), "x", "weights");
         assert_problem(
             &problems_after(|v| v["targets"][0].as_object_mut().unwrap().remove("wording").map(drop).unwrap()),
@@ -707,5 +1038,144 @@ mod tests {
         // Floating-point noise from summing paces does not decide a target.
         assert!(Comparator::AtLeast.met(0.1 + 0.2, 0.3));
         assert!(!Comparator::MoreThan.met(0.1 + 0.2, 0.3));
+    }
+
+    /// A format 2 sheet with one target per construct of issue 13.
+    pub(crate) fn format_2() -> Value {
+        let t = |id: &str, extra: Value| {
+            let mut o = serde_json::json!({"id": id, "area": "a", "clause": "1", "wording": "w",
+                "label": {"vi": id, "en": id}, "unit": "pct", "kind": "level", "bound": 100});
+            if let (Some(o), Value::Object(e)) = (o.as_object_mut(), extra) {
+                o.extend(e);
+            }
+            o
+        };
+        serde_json::json!({
+            "format": 2,
+            "id": "f2",
+            "title": {"vi": "T", "en": "T"},
+            "resolution": {"number": "1", "issuer": {"vi": "I", "en": "I"}, "date": "2022-11-10"},
+            "period": {"start": "2023-01-01", "end": "2023-12-31"},
+            "units": {"pct": {"label": {"vi": "%", "en": "%"}}},
+            "areas": [{"id": "a", "clause": "1", "label": {"vi": "A", "en": "A"}}],
+            "targets": [
+                t("unemployment", serde_json::json!({"comparator": "<", "value": 4})),
+                t("cpi", serde_json::json!({"comparator": "<=", "value": 4.5})),
+                t("growth", serde_json::json!({"comparator": "between", "value": [8, 8.5], "better": "higher", "kind": "average"})),
+                t("prices", serde_json::json!({"comparator": "between", "value": [3.5, 4], "better": "lower", "kind": "average"})),
+                t("trained", serde_json::json!({"comparator": ">=", "value": 70, "approximately": true, "tolerance": 0.5})),
+                t("poverty", serde_json::json!({"comparator": ">", "value": 1.5, "better": "lower",
+                    "baseline": {"value": 4.2, "date": "2021-12-31"}, "change": "points", "decimals": 2}))
+            ]
+        })
+    }
+
+    #[test]
+    fn format_2_reads_each_construct_with_its_meaning() {
+        let sheet = Sheet::parse(&format_2().to_string()).unwrap();
+        let rule = |id: &str| sheet.target(id).unwrap().rule();
+        // "dưới 4%": lower is better, 4 itself does not meet it.
+        let r = rule("unemployment");
+        assert_eq!((r.better, r.strict, r.threshold), (Better::Lower, true, 4.0));
+        assert!(r.met(3.99) && !r.met(4.0));
+        assert!(rule("cpi").met(4.5) && !rule("cpi").met(4.51));
+        // A range where higher is better is met from its low end; where lower is better, its high end.
+        assert_eq!(rule("growth").threshold, 8.0);
+        assert!(rule("growth").met(8.0) && !rule("growth").met(7.99));
+        assert_eq!((rule("prices").better, rule("prices").threshold), (Better::Lower, 4.0));
+        let growth = sheet.target("growth").unwrap();
+        assert_eq!((growth.value, growth.high), (8.0, Some(8.5)));
+        // "Khoảng 70%" with a tolerance of 0.5: met from 69.5.
+        assert!(rule("trained").met(69.5) && !rule("trained").met(69.4));
+        // "Giảm trên 1,5%" from 4.2%: met when the year ends below 2.7%.
+        let poverty = sheet.target("poverty").unwrap();
+        assert!((poverty.rule().threshold - 2.7).abs() < 1e-12);
+        assert!(poverty.met(2.69) && !poverty.met(2.7));
+        assert!((poverty.change_at(2.5).unwrap() - 1.7).abs() < 1e-12);
+        assert!((poverty.attainment(2.7).unwrap() - 1.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn format_2_contradictions_are_all_named_at_once() {
+        let mut v = format_2();
+        let targets = v["targets"].as_array_mut().unwrap();
+        // A range without `better`, a range upside down, `better` against the comparator, a baseline
+        // without `change`, "about" without a tolerance, a negative value.
+        targets[2].as_object_mut().unwrap().remove("better");
+        targets[3]["value"] = serde_json::json!([4, 3.5]);
+        targets[0]["better"] = "higher".into();
+        targets[5].as_object_mut().unwrap().remove("change");
+        targets[4].as_object_mut().unwrap().remove("tolerance");
+        targets[1]["value"] = (-1).into();
+        let problems = Sheet::parse(&v.to_string()).unwrap_err();
+        for (place, field) in [
+            ("growth", "better"),
+            ("prices", "value"),
+            ("unemployment", "better"),
+            ("poverty", "change"),
+            ("trained", "tolerance"),
+            ("cpi", "value"),
+        ] {
+            assert_problem(&problems, place, field);
+        }
+        let said = problems.iter().find(|p| p.place == "unemployment").unwrap().message(Locale::En);
+        assert!(said.contains("contradicts the comparison"), "{said}");
+        let said = problems.iter().find(|p| p.place == "prices").unwrap().message(Locale::Vi);
+        assert!(said.contains("đầu thấp của khoảng phải nhỏ hơn đầu cao"), "{said}");
+    }
+
+    #[test]
+    fn format_1_keeps_its_meaning_and_refuses_format_2_words() {
+        let mut v = minimal();
+        v["targets"][0]["comparator"] = "<=".into();
+        v["targets"][1]["better"] = "lower".into();
+        let problems = Sheet::parse(&v.to_string()).unwrap_err();
+        assert_problem(&problems, "x", "comparator");
+        assert_problem(&problems, "y", "better");
+        // The same words in a format 2 sheet read.
+        v["format"] = 2.into();
+        v["targets"][1]["comparator"] = "<".into();
+        assert!(Sheet::parse(&v.to_string()).is_ok());
+    }
+
+    #[test]
+    fn format_2_targets_project_with_their_meanings() {
+        use crate::engine::{project_target, Status};
+        use crate::scenario::Input;
+        let sheet = Sheet::parse(&format_2().to_string()).unwrap();
+        let sep = Date::parse("2023-09-30").unwrap();
+        let run = |id: &str, input: Input| {
+            let t = sheet.target(id).unwrap();
+            let o = project_target(&sheet, t, &input, sep);
+            let reading = crate::present::reading(&sheet, t, Some(&input), Some(&o), Locale::En);
+            (o, reading)
+        };
+        let level = |achieved: f64, start: f64| Input { achieved, start: Some(start), ..Input::default() };
+        let average = |achieved: f64| Input { achieved, ..Input::default() };
+        // "Dưới 4%", falling: on track, below the ceiling.
+        let (o, said) = run("unemployment", level(3.8, 3.9));
+        assert_eq!(o.status, Status::OnTrack);
+        assert!(said.ends_with("That stays below the ceiling: it meets the target."), "{said}");
+        // Rising past it: the fall needed is the required rate, negative.
+        let (o, said) = run("unemployment", level(4.2, 3.9));
+        assert!(o.required_rate.is_some_and(|r| r < 0.0) && o.status != Status::OnTrack, "{o:?}");
+        assert!(said.ends_with("That is above the ceiling: it falls short."), "{said}");
+        // A range: where the projection falls.
+        assert!(run("growth", average(9.0)).1.ends_with("That exceeds the range."));
+        assert!(run("growth", average(8.2)).1.ends_with("That is within the range."));
+        assert!(run("prices", average(3.2)).1.ends_with("That is below the whole range."));
+        assert!(run("prices", average(4.3)).1.ends_with("That is above the range."));
+        // "Khoảng 70%": 69.6 meets it, 69 does not.
+        assert_eq!(run("trained", level(69.6, 69.0)).0.status, Status::OnTrack);
+        assert_ne!(run("trained", level(69.0, 69.0)).0.status, Status::OnTrack);
+        // "Giảm trên 1,5%" from 4.2%: down to 3.0 by September, 2.6 by December, a fall of 1.6.
+        let (o, said) = run("poverty", level(3.0, 4.2));
+        assert!((o.projected - 2.6).abs() < 1e-9, "{}", o.projected);
+        assert_eq!(o.status, Status::OnTrack);
+        assert!(said.contains("That is a fall of 1.60 percentage points."), "{said}");
+        let t = sheet.target("poverty").unwrap();
+        assert_eq!(crate::present::target_value(&sheet, t, Locale::Vi), "giảm trên 1,5 điểm % so với 4,2%");
+        assert_eq!(crate::present::goal_symbol(sheet.target("trained").unwrap()), "≈");
+        assert_eq!(crate::present::target_value(&sheet, sheet.target("growth").unwrap(), Locale::Vi), "8–8,5%");
     }
 }

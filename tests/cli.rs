@@ -89,10 +89,16 @@ fn csv_has_a_header_and_one_row_per_target() {
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines[0], plan_widget::report::CSV_HEADER);
     assert_eq!(lines.len(), 20);
-    assert!(lines.contains(&"budget-revenue,off-track,1260,1700,>,0.741176,356.666667,1.698413,,,,,flat"), "{text}");
+    assert!(
+        lines.contains(&"budget-revenue,off-track,1260,1700,>,0.741176,356.666667,1.698413,,,,,flat,higher,,1700"),
+        "{text}"
+    );
     assert!(lines.iter().any(|l| l.starts_with("disbursement,off-track,83,100,>=,")
-        && l.ends_with("2022-09-30 >= 70: missed; 2022-12-31 >= 100: pending,flat")));
-    assert!(lines.iter().any(|l| l.starts_with("private-investment,no-data,") && l.ends_with(",,")), "{text}");
+        && l.ends_with("2022-09-30 >= 70: missed; 2022-12-31 >= 100: pending,flat,higher,,100")));
+    assert!(
+        lines.iter().any(|l| l.starts_with("private-investment,no-data,") && l.ends_with(",,higher,,8250")),
+        "{text}"
+    );
 }
 
 #[test]
@@ -111,7 +117,7 @@ fn the_method_is_the_best_the_inputs_allow_or_the_one_asked_for() {
     assert!(String::from_utf8(out.stdout)
         .unwrap()
         .lines()
-        .any(|l| l.starts_with("budget-revenue,on-track,1764,") && l.ends_with(",last-year")));
+        .any(|l| l.starts_with("budget-revenue,on-track,1764,") && l.ends_with(",last-year,higher,,1700")));
     let out = targets(&["project", "--scenario", "tests/scenarios/last-year.json", "--method", "profile"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("unknown method"));

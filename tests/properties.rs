@@ -239,3 +239,92 @@ proptest! {
         }
     }
 }
+
+/// The mirror image of a level or average target and its input: every value x becomes `MIRROR - x`
+/// (which keeps a level's values positive, as a level's are), and lower is made better. `strict` picks "more than" (and so "less than") over "at least".
+fn mirrored(
+    sheet: &Sheet,
+    id: &str,
+    value: f64,
+    strict: bool,
+    input: &Input,
+) -> (plan_widget::sheet::Target, plan_widget::sheet::Target, Input) {
+    use plan_widget::sheet::{Better, Comparator};
+    let mut up = sheet.target(id).unwrap().clone();
+    up.bound = None;
+    up.milestones.clear();
+    up.value = value;
+    up.comparator = if strict { Comparator::MoreThan } else { Comparator::AtLeast };
+    up.better = Better::Higher;
+    let mut down = up.clone();
+    down.value = MIRROR - value;
+    down.comparator = if strict { Comparator::LessThan } else { Comparator::AtMost };
+    down.better = Better::Lower;
+    let flip = |a: Assume| match a {
+        Assume::Change(c) => Assume::Change(-c),
+        Assume::Value(v) => Assume::Value(MIRROR - v),
+        other => other,
+    };
+    let negated = Input {
+        achieved: MIRROR - input.achieved,
+        start: input.start.map(|s| MIRROR - s),
+        assume: input.assume.map(flip),
+        ..input.clone()
+    };
+    (up, down, negated)
+}
+
+const MIRROR: f64 = 300.0;
+
+proptest! {
+    #[test]
+    fn a_lower_is_better_target_is_the_mirror_image_of_a_higher_is_better_one(
+        level in any::<bool>(),
+        value in 1.0..100.0f64,
+        achieved in 0.0..100.0f64,
+        start in 0.0..100.0f64,
+        assumed in proptest::option::of(-5.0..5.0f64),
+        volatility in proptest::option::of(0.1..5.0f64),
+        strict in any::<bool>(),
+        date in as_of(),
+    ) {
+        let sheet = kontum();
+        let (id, assume) = if level {
+            ("disbursement", assumed.map(Assume::Change))
+        } else {
+            ("grdp-growth", assumed.map(|a| Assume::Value(a + 5.0)))
+        };
+        let input = Input { achieved, start: level.then_some(start), assume, volatility, ..Input::default() };
+        let (up, down, negated) = mirrored(&sheet, id, value, strict, &input);
+        let a = project_target(&sheet, &up, &input, date);
+        let b = project_target(&sheet, &down, &negated, date);
+        // A level is never below zero: the mirror holds where neither side reached it.
+        prop_assume!(a.low > 0.0 && a.high < MIRROR && b.low > 0.0 && b.high < MIRROR);
+        let near = |x: f64, y: f64| (x - y).abs() <= 1e-9 * MIRROR;
+        // An average's rates are values, not changes: under a ceiling its progress is the value allowed
+        // over the value assumed, which does not mirror a floor's ratio. Whether it is met, missed or open
+        // does; so do the projection, the range, the chance and the value required.
+        let open = |s: plan_widget::engine::Status| {
+            use plan_widget::engine::Status::*;
+            if matches!(s, NeedsAcceleration | OffTrack) { OffTrack } else { s }
+        };
+        if level {
+            prop_assert_eq!(a.status, b.status);
+            prop_assert_eq!(a.progress_ratio.map(|r| (r * 1e9).round()), b.progress_ratio.map(|r| (r * 1e9).round()));
+            prop_assert_eq!(a.pace_ratio.map(|r| (r * 1e9).round()), b.pace_ratio.map(|r| (r * 1e9).round()));
+        } else {
+            prop_assert_eq!(open(a.status), open(b.status));
+        }
+        prop_assert!(near(a.projected, MIRROR - b.projected), "{} {}", a.projected, b.projected);
+        prop_assert!(near(a.low, MIRROR - b.high) && near(a.high, MIRROR - b.low));
+        match (a.probability, b.probability) {
+            (Some(p), Some(q)) => prop_assert!((p - q).abs() < 1e-9, "{} {}", p, q),
+            (p, q) => prop_assert_eq!(p, q),
+        }
+        match (a.required_rate, b.required_rate) {
+            // A level's required rate is a change (negated); an average's, a value (mirrored).
+            (Some(p), Some(q)) => prop_assert!(near(p, if level { -q } else { MIRROR - q }), "{} {}", p, q),
+            (p, q) => prop_assert_eq!(p, q),
+        }
+    }
+}

@@ -11,7 +11,12 @@ pub struct Params<'a> {
     pub trajectory: &'a Trajectory,
     /// Months in the period.
     pub total: f64,
+    /// The level that meets the target (a range's near end, a change from a baseline as a level).
     pub target: f64,
+    /// A range target's two ends, drawn as a band behind everything.
+    pub range: Option<(f64, f64)>,
+    /// A change target's baseline, drawn as a point at the period's start.
+    pub baseline: Option<f64>,
     /// The target line's label, such as "> 1.700".
     pub target_label: &'a str,
     /// Milestones as (month, value).
@@ -39,6 +44,8 @@ pub fn value_range(p: &Params) -> (f64, f64) {
         .chain(p.trajectory.ahead.iter().flat_map(|b| [b.low, b.high, b.value]))
         .chain(p.milestones.iter().map(|(_, y)| *y))
         .chain([p.target])
+        .chain(p.range.into_iter().flat_map(|(a, b)| [a, b]))
+        .chain(p.baseline)
         .filter(|y| y.is_finite());
     let (lo, hi) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), y| (lo.min(y), hi.max(y)));
     if !lo.is_finite() {
@@ -87,6 +94,11 @@ pub fn draw<DB: DrawingBackend>(
             ))?;
         }
     }
+    // A range target: a band between its ends, under everything else.
+    if let Some((a, b)) = p.range {
+        let band = vec![(x(0.0), y(b)), (x(p.total), y(b)), (x(p.total), y(a)), (x(0.0), y(a))];
+        area.draw(&Polygon::new(band, p.palette.target.mix(0.12).filled()))?;
+    }
     let colour = p.palette.status(p.status);
     // The band, then the projection as a dashed line, then the path so far on top.
     let ahead = &p.trajectory.ahead;
@@ -120,6 +132,10 @@ pub fn draw<DB: DrawingBackend>(
         ((left + 4.0 * s) as i32, y(p.target) - (3.0 * s) as i32),
         label.pos(Pos::new(HPos::Left, VPos::Bottom)),
     ))?;
+    // A change target's baseline: a hollow point at the period's start.
+    if let Some(b) = p.baseline {
+        area.draw(&Circle::new((x(0.0), y(b)), (4.0 * s) as i32, thin(&p.palette.target, 2.0)))?;
+    }
     // Milestones as diamonds.
     for (m, v) in p.milestones {
         let (cx, cy) = (x(*m), y(*v));
@@ -160,6 +176,8 @@ mod tests {
             trajectory: &tr,
             total: 6.0,
             target: 100.0,
+            range: None,
+            baseline: None,
             target_label: "≥ 100%",
             milestones: &[(3.0, 70.0), (6.0, 100.0)],
             month_labels: &months,
@@ -195,6 +213,8 @@ mod tests {
             trajectory: &tr,
             total: 6.0,
             target: 1700.0,
+            range: None,
+            baseline: None,
             target_label: "> 1.700",
             milestones: &[],
             month_labels: &months,

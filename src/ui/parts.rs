@@ -134,8 +134,8 @@ pub fn card_output(sheet: &Sheet, t: &Target, input: Option<&Input>, o: Option<&
     let head = Node::new("div").class("target-head").child(Node::text_el("h3", "label", t.label.get(l))).child(
         Node::new("p")
             .class("goal")
-            .child(Node::text_el("span", "cmp", t.comparator.symbol()).attr("aria-hidden", "true"))
-            .child(Node::text_el("span", "sr-only", format!("{} ", t.comparator.words(l))))
+            .child(Node::text_el("span", "cmp", goal_symbol(t)).attr("aria-hidden", "true"))
+            .child(Node::text_el("span", "sr-only", format!("{} ", goal_symbol_words(t, l))))
             .child(Node::text_el("span", "value", target_value(sheet, t, l))),
     );
     let mut out = vec![head];
@@ -238,7 +238,7 @@ pub fn target_table(sheet: &Sheet, t: &Target, o: &Outcome, input: &Input, as_of
     }
     rows.push(vec![
         l.pick("Chỉ tiêu", "Target").into(),
-        format!("{} {}", t.comparator.symbol(), target_value(sheet, t, l)),
+        format!("{} {}", goal_symbol(t), target_value(sheet, t, l)).trim().to_string(),
         String::new(),
     ]);
     for m in &o.milestones {
@@ -261,7 +261,7 @@ pub fn summary_table(sheet: &Sheet, p: &Projection, l: Locale) -> Node {
                 t.label.get(l).to_string(),
                 format!("{} {}", status_icon(st), status_word(st, l)),
                 o.map_or_else(|| "—".into(), |o| value(sheet, t, o.projected, l)),
-                format!("{} {}", t.comparator.symbol(), target_value(sheet, t, l)),
+                format!("{} {}", goal_symbol(t), target_value(sheet, t, l)).trim().to_string(),
                 o.and_then(|o| o.attainment).map_or_else(|| "—".into(), |a| percent(a, l)),
             ])
         })

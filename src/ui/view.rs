@@ -283,8 +283,8 @@ impl State {
                 Some(attainment::Row {
                     label: t.label.get(l).to_string(),
                     attainment: a,
-                    low: o.low / t.value,
-                    high: o.high / t.value,
+                    low: t.attainment(o.low).unwrap_or(a).min(t.attainment(o.high).unwrap_or(a)),
+                    high: t.attainment(o.low).unwrap_or(a).max(t.attainment(o.high).unwrap_or(a)),
                     status: o.status,
                     note: format!("{} {}", present::status_icon(o.status), present::percent(a, l)),
                 })
@@ -573,7 +573,7 @@ impl State {
         let milestones: Vec<(f64, f64)> = t.milestones.iter().map(|m| (months_elapsed(s, m.date), m.value)).collect();
         let decimals = if t.value >= 100.0 { 0 } else { t.decimals.min(1) };
         let format_y = |v: f64| crate::num::format_fixed(v, decimals, l);
-        let target_label = format!("{} {}", t.comparator.symbol(), present::target_value(s, t, l));
+        let target_label = format!("{} {}", present::goal_symbol(t), present::target_value(s, t, l)).trim().to_string();
         // A short name: the reading and the data table stand beside the chart.
         let label = format!("{}: {}", l.pick("Biểu đồ", "Chart"), t.label.get(l));
         let palette = self.palette();
@@ -583,7 +583,9 @@ impl State {
                 &trajectory::Params {
                     trajectory: &tr,
                     total: f64::from(s.months()),
-                    target: t.value,
+                    target: t.rule().threshold,
+                    range: t.high.map(|h| (t.value, h)),
+                    baseline: t.baseline.map(|b| b.value),
                     target_label: &target_label,
                     milestones: &milestones,
                     month_labels: &months,
