@@ -18,6 +18,7 @@ pub mod report;
 pub mod saved;
 pub mod scenario;
 pub mod sheet;
+pub mod table;
 pub mod ui;
 
 #[cfg(target_arch = "wasm32")]

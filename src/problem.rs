@@ -259,6 +259,10 @@ const FIELDS: &[(&str, &str, &str)] = &[
     ("baseline.value", "giá trị mốc so sánh", "baseline value"),
     ("baseline.date", "ngày của mốc so sánh", "baseline date"),
     ("change", "cách tính thay đổi", "kind of change"),
+    ("value[0]", "đầu thấp của khoảng", "the range's low end"),
+    ("value[1]", "đầu cao của khoảng", "the range's high end"),
+    ("value_high", "đầu cao của khoảng", "the range's high end"),
+    ("section", "loại dòng", "kind of row"),
     ("date", "ngày", "date"),
 ];
 
@@ -384,6 +388,11 @@ pub fn field_name(place: &str, field: &str, l: Locale) -> String {
 /// characters), and the sheet's own places in words: `kỳ thực hiện (period)`, `chỉ tiêu thứ 3
 /// (targets[2])`, `x · mốc thứ 1 (milestones[0])`.
 pub fn place_name(place: &str, l: Locale) -> String {
+    // A row of a spreadsheet's table (`table::from_table`): "row:5:budget-revenue".
+    if let Some((row, rest)) = place.strip_prefix("row:").and_then(|r| r.split_once(':')) {
+        let row = format!("{} {row}", l.pick("dòng", "row"));
+        return if rest.is_empty() { row } else { format!("{row} · {}", place_name(rest, l)) };
+    }
     let numbered =
         |vi: &str, en: &str, i: usize, technical: &str| format!("{} {} ({technical})", l.pick(vi, en), i + 1);
     if let Some(uid) = place.strip_prefix("units.") {

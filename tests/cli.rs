@@ -290,3 +290,32 @@ fn no_escape_code_from_a_sheet_a_scenario_a_path_or_an_option_reaches_the_termin
     assert!(url.starts_with("https://example.org/\\u{1b}[2J\\u{9b}#v1;"), "{url}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn a_sheet_goes_to_a_spreadsheets_table_and_back() {
+    // Issue 13, item 5: `targets sheet --to-csv` and `--from-csv` keep every field.
+    let dir = std::env::temp_dir().join(format!("plan-widget-table-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = targets(&["sheet", "--to-tsv", "data/sheets/kontum-2022-year-plan.json"]);
+    assert_eq!(out.status.code(), Some(0));
+    let table = dir.join("plan.tsv");
+    std::fs::write(&table, &out.stdout).unwrap();
+    let out = targets(&["sheet", "--from-csv", table.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let back = plan_widget::sheet::Sheet::parse(&String::from_utf8(out.stdout).unwrap()).unwrap();
+    let original = plan_widget::sheet::Sheet::parse(include_str!("../data/sheets/kontum-2022-year-plan.json")).unwrap();
+    assert_eq!(back, original);
+    // A broken row: exit 2, the row named.
+    let text = std::fs::read_to_string(&table).unwrap().replacen("\tlevel\t", "\tlevels\t", 1);
+    std::fs::write(&table, text).unwrap();
+    let out = targets(&["sheet", "--from-csv", table.to_str().unwrap(), "--lang", "vi"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("dòng "), "{}", String::from_utf8_lossy(&out.stderr));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn the_sample_table_is_the_bundled_sheet() {
+    let table = include_str!("../data/tables/kontum-15-nq-tu-2022.csv");
+    assert_eq!(plan_widget::table::from_table(table), plan_widget::sheet::Sheet::kontum());
+}

@@ -328,3 +328,44 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// A sheet written as a spreadsheet's table reads back as the same sheet, whatever its texts hold
+    /// (separators, quotes) and whichever format 2 constructs its targets use (issue 13, item 5).
+    #[test]
+    fn a_sheet_survives_its_spreadsheet_table(
+        texts in proptest::collection::vec("[a-zđ][a-zA-Zàđươ ,;\"'=+-]{0,19}", 4),
+        value in 0.5..1000.0f64,
+        width in 0.1..50.0f64,
+        tolerance in proptest::option::of(0.1..5.0f64),
+        construct in 0u8..5,
+        tsv in any::<bool>(),
+    ) {
+        use serde_json::json;
+        let mut target = json!({"id": "t1", "area": "a", "clause": texts[0], "wording": texts[1],
+            "label": {"vi": texts[2], "en": texts[3]}, "unit": "u", "kind": "level", "decimals": 2,
+            "comparator": ">=", "value": value});
+        match construct {
+            1 => { target["comparator"] = "<".into(); }
+            2 => { target["comparator"] = "between".into(); target["value"] = json!([value, value + width]); target["better"] = "lower".into(); }
+            3 => { target["baseline"] = json!({"value": value + width, "date": "2022-12-31"}); target["change"] = "points".into(); target["better"] = "lower".into(); target["comparator"] = ">".into(); }
+            4 => { target["milestones"] = json!([{"date": "2023-06-30", "comparator": "<=", "value": value, "clause": texts[0], "wording": texts[2]}]); }
+            _ => {}
+        }
+        if let Some(t) = tolerance.filter(|_| construct < 2) {
+            target["approximately"] = true.into();
+            target["tolerance"] = t.into();
+        }
+        let sheet = json!({"format": 2, "id": "s", "title": {"vi": texts[3], "en": texts[2]},
+            "resolution": {"number": texts[0], "issuer": {"vi": texts[1], "en": texts[0]}, "date": "2022-11-10"},
+            "period": {"start": "2023-01-01", "end": "2023-12-31"},
+            "units": {"u": {"label": {"vi": texts[1], "en": texts[3]}}},
+            "areas": [{"id": "a", "clause": texts[2], "label": {"vi": texts[0], "en": texts[1]}}],
+            "targets": [target]});
+        let sheet = Sheet::parse(&sheet.to_string()).unwrap();
+        let table = plan_widget::table::to_table(&sheet, if tsv { '\t' } else { ',' });
+        prop_assert_eq!(plan_widget::table::from_table(&table), Ok(sheet));
+    }
+}

@@ -4,6 +4,7 @@
 //! targets project --scenario FILE [--sheet FILE] [--format json|csv] [--method flat|last-year] [--lang en|vi]
 //! targets check (--sheet FILE | --scenario FILE [--sheet FILE]) [--lang en|vi]
 //! targets link --scenario FILE [--base URL] [--sheet FILE]
+//! targets sheet (--from-csv FILE | --to-csv FILE | --to-tsv FILE) [--lang en|vi]
 //! ```
 //! Exit code 0 on success, 2 on invalid input or usage, with every problem on stderr.
 //!
@@ -29,6 +30,8 @@ const USAGE: &str = "usage:
                   an input has its figures; by default the best the inputs allow, which is last-year)
   targets check (--sheet FILE | --scenario FILE [--sheet FILE]) [--lang en|vi]
   targets link --scenario FILE [--base URL] [--sheet FILE]   (the share URL; base http://127.0.0.1:8080/)
+  targets sheet --from-csv FILE   (a spreadsheet's table, CSV or TSV, as a JSON sheet; docs/sheet-format.md)
+  targets sheet --to-csv FILE | --to-tsv FILE   (a JSON sheet as a table)
 Without --sheet, the bundled Kon Tum sheet (kontum-15-nq-tu-2022) is used.";
 
 /// Files larger than this are refused rather than read into memory.
@@ -38,6 +41,7 @@ enum Command {
     Project,
     Check,
     Link,
+    Sheet,
 }
 
 struct Args {
@@ -49,6 +53,9 @@ struct Args {
     flat: bool,
     locale: Locale,
     base: String,
+    /// `sheet`: the table to read (`--from-csv`), or the JSON sheet to write as a table and the separator.
+    from_table: Option<String>,
+    to_table: Option<(String, char)>,
 }
 
 fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
@@ -56,6 +63,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
         Some("project") => Command::Project,
         Some("check") => Command::Check,
         Some("link") => Command::Link,
+        Some("sheet") => Command::Sheet,
         Some("-h" | "--help") => return Err(String::new()),
         Some(other) => return Err(format!("unknown command {other:?}")),
         None => return Err("no command given".into()),
@@ -68,6 +76,8 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
         flat: false,
         locale: Locale::En,
         base: "http://127.0.0.1:8080/".into(),
+        from_table: None,
+        to_table: None,
     };
     while let Some(flag) = args.next() {
         let mut value = || args.next().ok_or(format!("{flag} needs a value"));
@@ -75,6 +85,9 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
             "--scenario" => out.scenario = Some(value()?),
             "--sheet" => out.sheet = Some(value()?),
             "--base" => out.base = value()?,
+            "--from-csv" => out.from_table = Some(value()?),
+            "--to-csv" => out.to_table = Some((value()?, ',')),
+            "--to-tsv" => out.to_table = Some((value()?, '\t')),
             "--format" => {
                 out.format = value()?;
                 if out.format != "json" && out.format != "csv" {
@@ -117,6 +130,16 @@ fn load_sheet(path: Option<&str>) -> Result<Sheet, Vec<Problem>> {
 }
 
 fn run(args: &Args) -> Result<String, Vec<Problem>> {
+    if let Command::Sheet = args.command {
+        return match (&args.from_table, &args.to_table) {
+            (Some(path), None) => {
+                let (_, json) = plan_widget::table::from_table_json(&read_text(path)?)?;
+                Ok(serde_json::to_string_pretty(&json).unwrap_or_default() + "\n")
+            }
+            (None, Some((path, sep))) => Ok(plan_widget::table::to_table(&Sheet::parse(&read_text(path)?)?, *sep)),
+            _ => Err(vec![Problem { place: String::new(), field: "--from-csv".into(), kind: ProblemKind::Missing }]),
+        };
+    }
     let sheet = load_sheet(args.sheet.as_deref())?;
     match args.command {
         Command::Project => {
@@ -145,6 +168,7 @@ fn run(args: &Args) -> Result<String, Vec<Problem>> {
             let base = args.base.split('#').next().unwrap_or_default();
             Ok(format!("{base}#{}\n", plan_widget::fragment::encode(&scenario, &sheet)))
         }
+        Command::Sheet => Ok(String::new()),
         Command::Check => {
             if let Some(path) = args.scenario.as_deref() {
                 let scenario = Scenario::parse(&read_text(path)?, &sheet)?;
@@ -165,6 +189,8 @@ enum Escape {
     Text,
     /// `\u001b`, a JSON string's escape.
     Json,
+    /// As `Text`, but a tab stays: it separates a TSV table's fields.
+    Tsv,
 }
 
 /// `text` with every control character (C0, DEL, C1) written visibly, except the line ends: a line feed,
@@ -174,7 +200,7 @@ fn visible(text: &str, escape: Escape) -> String {
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
         let line_end = c == '\n' || (c == '\r' && chars.peek() == Some(&'\n'));
-        if !c.is_control() || line_end {
+        if !c.is_control() || line_end || (c == '\t' && escape == Escape::Tsv) {
             out.push(c);
         } else if escape == Escape::Json {
             out.push_str(&format!("\\u{:04x}", c as u32));
@@ -198,8 +224,17 @@ fn main() -> ExitCode {
     };
     match run(&args) {
         Ok(out) => {
-            let json = matches!(args.command, Command::Project) && args.format == "json";
-            print!("{}", visible(&out, if json { Escape::Json } else { Escape::Text }));
+            let json = matches!(args.command, Command::Project) && args.format == "json"
+                || matches!(args.command, Command::Sheet) && args.from_table.is_some();
+            let tsv = matches!(args.to_table, Some((_, '\t')));
+            let escape = if json {
+                Escape::Json
+            } else if tsv {
+                Escape::Tsv
+            } else {
+                Escape::Text
+            };
+            print!("{}", visible(&out, escape));
             ExitCode::SUCCESS
         }
         Err(problems) => {

@@ -120,7 +120,7 @@ impl Source {
 /// link's `fragment` names it, else the bundled one. A kept entry that does not read is passed over.
 pub fn initial_sheet(kept: Option<&str>, fragment: Option<&str>) -> Result<Sheet, Vec<crate::problem::Problem>> {
     if let (Some(kept), Some(id)) = (kept, fragment.and_then(crate::fragment::sheet_id)) {
-        if let Some(sheet) = crate::saved::decode_sheet(kept).ok().and_then(|text| Sheet::parse(&text).ok()) {
+        if let Some(sheet) = crate::saved::decode_sheet(kept).ok().and_then(|text| crate::table::read_any(&text).ok()) {
             // A kept sheet may not pass for a shipped one (another page of the origin may have stored it).
             if sheet.id == id && !crate::embed::is_shipped(&sheet.id) {
                 return Ok(sheet);

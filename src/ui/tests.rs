@@ -913,3 +913,26 @@ fn last_years_figures_project_against_the_same_period() {
         crate::engine::Method::Flat
     );
 }
+
+#[test]
+fn a_sheet_from_a_spreadsheets_table_opens_like_its_json() {
+    // Issue 13, item 5: the Data tool opens a table (CSV or TSV) with the same checks as JSON.
+    let json = year_plan_copy();
+    let table = crate::table::to_table(&Sheet::parse(&json).unwrap(), '\t');
+    let mut s = state();
+    s.act(act("import", "sheet", &table));
+    let kept = std::mem::take(&mut s.outbox);
+    assert_eq!(s.sheet.id, "example-year-plan");
+    assert_eq!(s.sheet, Sheet::parse(&json).unwrap());
+    // Kept as it came, and read back on a reload of its link.
+    let Some(Command::Store { value, .. }) = kept.into_iter().next() else { panic!("not kept") };
+    s.act(act("field", "budget-revenue-2022:achieved", "2.930"));
+    assert_eq!(initial_sheet(Some(&value), Some(&s.fragment())).unwrap().id, "example-year-plan");
+    // A broken table changes nothing and names the row.
+    let before = s.fragment();
+    let broken = table.replacen("\tflow\t", "\tstream\t", 1);
+    s.act(act("import", "sheet", &broken));
+    assert_eq!(s.fragment(), before);
+    let n = s.notice.clone().unwrap();
+    assert!(n.alert && n.problems.iter().any(|p| p.starts_with("dòng ")), "{n:?}");
+}

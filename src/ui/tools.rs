@@ -369,7 +369,8 @@ impl State {
     pub fn load_sheet(&mut self, text: &str, from: SheetFrom) -> bool {
         let l = self.locale;
         let keep = from == SheetFrom::File;
-        let read = Sheet::parse(text);
+        // A JSON sheet, or a spreadsheet's table (CSV or TSV) with the same checks.
+        let read = crate::table::read_any(text);
         if let Ok(sheet) = &read {
             let claimed = match &from {
                 SheetFrom::Shipped(id) => sheet.id != *id,
@@ -947,7 +948,14 @@ impl State {
                     .attr("id", id)
                     .class("file-input")
                     .attr("type", "file")
-                    .attr("accept", ".json,application/json")
+                    .attr(
+                        "accept",
+                        if what == "sheet" {
+                            ".json,.csv,.tsv,.txt,application/json,text/csv,text/tab-separated-values"
+                        } else {
+                            ".json,application/json"
+                        },
+                    )
                     .attr("data-act", "file")
                     .attr("data-arg", what),
                 Node::text_el("label", "file-button", label.to_string()).attr("for", id),
@@ -971,7 +979,11 @@ impl State {
                 "scenario",
                 l.pick("Mở kịch bản (JSON) cho bảng chỉ tiêu này…", "Open a scenario (JSON) for this target sheet…"),
             ),
-            file("import-sheet", "sheet", l.pick("Mở bảng chỉ tiêu khác (JSON)…", "Open another target sheet (JSON)…")),
+            file(
+                "import-sheet",
+                "sheet",
+                l.pick("Mở bảng chỉ tiêu khác (JSON, CSV, TSV)…", "Open another target sheet (JSON, CSV, TSV)…"),
+            ),
         ]
     }
 }
