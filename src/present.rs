@@ -392,13 +392,16 @@ pub fn reading(
         };
         sentence.push_str(&locale.pick(format!(" Tức là {way} {amount}."), format!(" That is {way} {amount}.")));
     }
+    // Where a range's projection falls: on the measure the range applies to (the change, for a change
+    // from a baseline).
+    let measure = target.change_at(o.projected).unwrap_or(o.projected);
     let verdict = match o.status {
         // A range says where the projection falls; a ceiling, which side of it.
-        Status::OnTrack if target.comparator == Comparator::Between => match (target.better, target.high) {
-            (Better::Higher, Some(h)) if o.projected > h => {
+        Status::OnTrack if target.comparator == Comparator::Between => match (target.judged_way(), target.high) {
+            (Better::Higher, Some(h)) if measure > h => {
                 locale.pick(" Như vậy là vượt khoảng chỉ tiêu.", " That exceeds the range.")
             }
-            (Better::Lower, _) if o.projected < target.value => {
+            (Better::Lower, _) if measure < target.value => {
                 locale.pick(" Như vậy là thấp hơn cả khoảng chỉ tiêu.", " That is below the whole range.")
             }
             _ => locale.pick(" Như vậy là nằm trong khoảng chỉ tiêu.", " That is within the range."),
@@ -406,7 +409,7 @@ pub fn reading(
         Status::OnTrack if target.better == Better::Lower && target.baseline.is_none() => locale
             .pick(" Như vậy là dưới mức trần, đạt chỉ tiêu.", " That stays below the ceiling: it meets the target."),
         Status::OnTrack => locale.pick(" Như vậy là đạt chỉ tiêu.", " That meets the target."),
-        _ if target.comparator == Comparator::Between && target.better == Better::Lower => {
+        _ if target.comparator == Comparator::Between && target.judged_way() == Better::Lower => {
             locale.pick(" Như vậy là cao hơn khoảng chỉ tiêu.", " That is above the range.")
         }
         _ if target.comparator == Comparator::Between => {

@@ -311,17 +311,29 @@ impl Target {
     /// "Which way is better"): a range is met from its near end, "about" moves the value to the worse
     /// side by the tolerance, and a change from a baseline becomes a level.
     pub fn rule(&self) -> Rule {
-        let (mut threshold, strict) = match (self.comparator, self.better, self.high) {
+        // The comparator and the value apply to the change where there is a baseline, and a change is
+        // measured in the better direction: more of it is better.
+        let (mut threshold, strict) = match (self.comparator, self.judged_way(), self.high) {
             (Comparator::Between, Better::Lower, Some(high)) => (high, false),
             (c, _, _) => (self.value, c.strict()),
         };
         if let Some(tol) = self.tolerance {
-            threshold -= self.better.sign() * tol;
+            threshold -= self.judged_way().sign() * tol;
         }
         if let Some(b) = self.baseline {
             threshold = b.level(threshold, self.better);
         }
         Rule { better: self.better, strict, threshold }
+    }
+
+    /// Which way is better for what the comparator and the value apply to: the target's own way, or
+    /// higher for a change from a baseline.
+    pub fn judged_way(&self) -> Better {
+        if self.baseline.is_some() {
+            Better::Higher
+        } else {
+            self.better
+        }
     }
 
     /// Whether the indicator at `x` meets the target.
@@ -338,7 +350,7 @@ impl Target {
     /// change asked for; for lower-is-better, the value against `x`; else `x` against the value.
     /// `None` where a ratio means nothing (a zero value, a level at or below zero where lower is better).
     pub fn attainment(&self, x: f64) -> Option<f64> {
-        let goal = match (self.comparator, self.better, self.high) {
+        let goal = match (self.comparator, self.judged_way(), self.high) {
             (Comparator::Between, Better::Lower, Some(high)) => high,
             _ => self.value,
         };

@@ -26,6 +26,18 @@ pub use tools::{Command, Notice, Tool, MAX_FILE};
 /// The published figures of 30 September 2022, the widget's default scenario.
 pub const PUBLISHED_JSON: &str = include_str!("../../data/scenarios/kontum-published-2022-09-30.json");
 
+/// The published figures shipped for each sheet that has some, by sheet id: a sheet with published
+/// figures opens on them, and "Published figures" is one of its sources.
+pub const PUBLISHED: [(&str, &str); 2] = [
+    (crate::sheet::KONTUM_SHEET_ID, PUBLISHED_JSON),
+    ("vn-68-2022-qh15-2023", include_str!("../../data/scenarios/vn-68-2022-qh15-2023-09-30.json")),
+];
+
+/// The published figures of the sheet `id`, as their file's text.
+pub fn published_json(id: &str) -> Option<&'static str> {
+    PUBLISHED.iter().find(|(sheet, _)| *sheet == id).map(|(_, json)| *json)
+}
+
 /// Where the sheet came from.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SheetFrom {
@@ -79,7 +91,7 @@ pub enum Source {
 impl Source {
     pub fn name(self, locale: Locale) -> &'static str {
         match self {
-            Source::Published => locale.pick("Số liệu đã công bố (30/9/2022)", "Published figures (30 Sep 2022)"),
+            Source::Published => locale.pick("Số liệu đã công bố", "Published figures"),
             Source::Empty => locale.pick("Trống (chỉ có chỉ tiêu)", "Empty (targets only)"),
             Source::Link => locale.pick("Kịch bản từ đường dẫn", "Scenario from the link"),
             Source::Saved => locale.pick("Kịch bản đã lưu", "Saved scenario"),
@@ -97,20 +109,22 @@ impl Source {
         }
     }
 
-    /// Where a sheet's widget starts: the published figures for the bundled sheet, else empty.
+    /// Where a sheet's widget starts: its published figures when it has some, else empty.
     pub fn default_for(sheet: &Sheet) -> Source {
-        if sheet.id == crate::sheet::KONTUM_SHEET_ID {
+        if published_json(&sheet.id).is_some() {
             Source::Published
         } else {
             Source::Empty
         }
     }
 
-    /// The scenario this source starts from. Only the bundled sheet has published figures.
+    /// The scenario this source starts from (empty when the sheet has no published figures).
     pub fn scenario(self, sheet: &Sheet) -> Scenario {
         match self {
-            // The published scenario is checked by the tests; should it ever fail, the widget opens empty.
-            Source::Published => Scenario::parse(PUBLISHED_JSON, sheet).unwrap_or_else(|_| Scenario::empty(sheet)),
+            // The published scenarios are checked by the tests; should one ever fail, the widget opens empty.
+            Source::Published => published_json(&sheet.id)
+                .and_then(|json| Scenario::parse(json, sheet).ok())
+                .unwrap_or_else(|| Scenario::empty(sheet)),
             _ => Scenario::empty(sheet),
         }
     }
@@ -398,7 +412,7 @@ impl State {
         let l = self.locale;
         let mut name = match self.source {
             Source::Saved | Source::File | Source::Link if !self.base.name.is_empty() => self.base.name.clone(),
-            s => s.name(l).to_string(),
+            s => self.source_label(s),
         };
         if let Some(p) = self.preset.filter(|p| *p != Preset::Base) {
             name = format!("{name} · {}", preset_name(p, l));
@@ -408,6 +422,23 @@ impl State {
         }
         // Within the cap a scenario's name is read with, so that what the widget writes reads back.
         name.chars().take(crate::problem::MAX_NAME_CHARS).collect()
+    }
+
+    /// A source as the reader sees it; the published figures with the date they belong to.
+    pub fn source_label(&self, s: Source) -> String {
+        let l = self.locale;
+        match s {
+            Source::Published => {
+                let date = Source::Published.scenario(&self.sheet).as_of;
+                format!("{} ({})", s.name(l), present::date_short(date, l))
+            }
+            s => s.name(l).to_string(),
+        }
+    }
+
+    /// Whether the sheet has published figures.
+    pub fn has_published(&self) -> bool {
+        published_json(&self.sheet.id).is_some()
     }
 
     /// Does what `action` says. Returns whether anything changed (the page then needs patching).

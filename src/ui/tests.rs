@@ -936,3 +936,38 @@ fn a_sheet_from_a_spreadsheets_table_opens_like_its_json() {
     let n = s.notice.clone().unwrap();
     assert!(n.alert && n.problems.iter().any(|p| p.starts_with("dòng ")), "{n:?}");
 }
+
+#[test]
+fn the_national_2023_sheet_opens_on_its_published_figures() {
+    // Issue 13, item 4: National Assembly Resolution 68/2022/QH15, by `?sheet=` id.
+    let request = crate::embed::SheetRequest::of("vn-68-2022-qh15-2023").unwrap();
+    let mut s = state();
+    s.open_sheet_url(&request, include_str!("../../data/sheets/vn-68-2022-qh15-2023.json"));
+    assert_eq!(s.sheet.id, "vn-68-2022-qh15-2023");
+    assert_eq!(s.source, Source::Published);
+    assert_eq!(s.scenario.as_of.iso(), "2023-09-30");
+    assert_eq!(s.scenario_name(), "Số liệu đã công bố (30/9/2023)");
+    let status = |id: &str| s.projection.get(id).unwrap().status().code();
+    // GDP 4.24% after nine months against about 6.5%; CPI 3.16% under a ceiling of about 4.5%.
+    assert_eq!(status("gdp-growth"), "off-track");
+    assert_eq!(status("cpi"), "on-track");
+    assert_eq!(status("urban-unemployment"), "on-track");
+    assert_eq!(status("poverty-rate"), "no-data");
+    // Reset keeps to the sheet's own published figures; the link names them.
+    s.act(act("source", "", "empty"));
+    s.act(act("reset", "", ""));
+    assert_eq!(s.scenario.inputs.iter().count(), 4);
+    assert!(s.fragment().contains("sheet=vn-68-2022-qh15-2023") && s.fragment().contains("src=published"));
+    let again = State::new(s.sheet.clone(), Locale::En, Some(&s.fragment()));
+    assert_eq!(again.scenario, s.scenario);
+}
+
+#[test]
+fn every_published_scenario_reads_against_its_sheet() {
+    for (id, json) in PUBLISHED {
+        let (_, path) = crate::embed::SHIPPED_SHEETS.iter().find(|(s, _)| *s == id).unwrap();
+        let text = std::fs::read_to_string(format!("{}/data/{path}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+        let sheet = Sheet::parse(&text).unwrap();
+        assert!(Scenario::parse(json, &sheet).is_ok(), "{id}");
+    }
+}

@@ -391,14 +391,16 @@ impl State {
         match read {
             Ok(sheet) => {
                 let title = sheet.title.get(l).to_string();
-                let empty = Scenario::empty(&sheet);
+                // A shipped sheet with published figures opens on them; any other, empty.
+                let source = Source::default_for(&sheet);
+                let scenario = source.scenario(&sheet);
                 self.sheet = sheet;
                 self.sheet_from = from;
                 self.sheet_version += 1;
                 self.only.clear();
                 self.expanded.clear();
                 self.tables.clear();
-                self.open(empty, Source::Empty);
+                self.open(scenario, source);
                 let mut said = l
                     .pick(format!("Đã mở bảng chỉ tiêu \"{title}\"."), format!("Opened the target sheet \"{title}\"."));
                 if keep && text.len() <= saved::MAX_SHEET {
@@ -441,7 +443,7 @@ impl State {
         use crate::fragment::Published;
         match crate::fragment::decode_link(fragment, &self.sheet) {
             Ok((mut s, origin)) => {
-                let published = origin.published.filter(|_| self.sheet.id == crate::sheet::KONTUM_SHEET_ID);
+                let published = origin.published.filter(|_| self.has_published());
                 let source = if published.is_some() { Source::Published } else { Source::Link };
                 // The published scenario is read only for a link that names it.
                 match published {
@@ -585,12 +587,17 @@ impl State {
                     "400",
                     if let Some(p) = self.sheet_from.provenance(l) {
                         p
-                    } else if self.source == Source::Published {
+                    } else if self.source == Source::Published && self.sheet.id == crate::sheet::KONTUM_SHEET_ID {
                         l.pick(
                             "Nguồn: UBND tỉnh Kon Tum, Cục Thống kê Kon Tum, kontum.gov.vn, kontumtv.vn (số liệu của kỳ là ước tính)",
                             "Source: Kon Tum provincial government, Statistics Office, kontum.gov.vn, kontumtv.vn (period figures are estimates)",
                         )
                         .to_string()
+                    } else if self.source == Source::Published {
+                        let notes = Source::Published.scenario(&self.sheet).notes;
+                        let cut: String = notes.chars().take(110).collect();
+                        let more = if cut.len() < notes.len() { "…" } else { "" };
+                        format!("{} {cut}{more}", l.pick("Nguồn:", "Source:"))
                     } else {
                         l.pick("Nguồn: số liệu do người dùng nhập", "Source: figures entered by the user").to_string()
                     },
@@ -622,8 +629,8 @@ impl State {
         if let Some(p) = Preset::ALL.into_iter().find(|p| p.code() == code) {
             return Some((super::preset_name(p, l).to_string(), apply_preset(&self.sheet, &self.base, p)));
         }
-        if code == "published" && self.sheet.id == crate::sheet::KONTUM_SHEET_ID {
-            return Some((Source::Published.name(l).to_string(), Source::Published.scenario(&self.sheet)));
+        if code == "published" && self.has_published() {
+            return Some((self.source_label(Source::Published), Source::Published.scenario(&self.sheet)));
         }
         let e = self.entry(code.strip_prefix("saved:")?)?;
         crate::fragment::decode(&e.scenario, &self.sheet).ok().map(|s| (e.name.clone(), s))
@@ -831,8 +838,8 @@ impl State {
                 )
             })
             .collect();
-        if self.sheet.id == crate::sheet::KONTUM_SHEET_ID {
-            options.push(("published".into(), Source::Published.name(l).into()));
+        if self.has_published() {
+            options.push(("published".into(), self.source_label(Source::Published)));
         }
         for (key, e) in self.saved_here() {
             if let Ok(e) = e {

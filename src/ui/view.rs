@@ -123,7 +123,15 @@ impl State {
                 ]))
             })
             .collect();
-        let mut footer = crate::ui::parts::footer(self.source == Source::Published, l);
+        let mut footer = crate::ui::parts::footer(
+            self.source == Source::Published && self.sheet.id == crate::sheet::KONTUM_SHEET_ID,
+            l,
+        );
+        // Another sheet's published figures: where they come from, in their file's words.
+        if self.source == Source::Published && self.sheet.id != crate::sheet::KONTUM_SHEET_ID {
+            let notes = Source::Published.scenario(&self.sheet).notes;
+            footer.push(Node::text_el("p", "sources", format!("{} {notes}", l.pick("Nguồn số liệu:", "Figures:"))));
+        }
         if self.compact && !self.page.is_empty() {
             footer.push(
                 Node::new("p").child(
@@ -326,14 +334,15 @@ impl State {
         let months =
             dates.into_iter().map(|d| Node::text_el("option", "", present::date_long(d, l)).attr("value", d.iso()));
         let mut sources = Vec::new();
-        if self.sheet.id == crate::sheet::KONTUM_SHEET_ID {
+        if self.has_published() {
             sources.push(Source::Published);
         }
         sources.push(Source::Empty);
         if !matches!(self.source, Source::Published | Source::Empty) {
             sources.push(self.source);
         }
-        let sources = sources.into_iter().map(|s| Node::text_el("option", "", s.name(l)).attr("value", s.code()));
+        let sources =
+            sources.into_iter().map(|s| Node::text_el("option", "", self.source_label(s)).attr("value", s.code()));
         let control = |label: &str, id: &str, options: Vec<Node>, value: String| {
             Node::new("label")
                 .class("control")
