@@ -51,7 +51,11 @@ pub fn target_value(sheet: &Sheet, target: &Target, locale: Locale) -> String {
             _ => amount,
         };
         let from = with_unit(&n(b.value), unit, locale);
-        return locale.pick(format!("{way} {how}{amount} so với {from}"), format!("{way} {how}{amount} from {from}"));
+        let about = if target.tolerance.is_some() { locale.pick("khoảng ", "about ") } else { "" };
+        return locale.pick(
+            format!("{way} {how}{about}{amount} so với {from}"),
+            format!("{way} {how}{about}{amount} from {from}"),
+        );
     }
     match target.high {
         Some(high) => with_unit(&format!("{}–{}", n(target.value), n(high)), unit, locale),
@@ -64,7 +68,7 @@ pub fn target_value(sheet: &Sheet, target: &Target, locale: Locale) -> String {
 pub fn goal_symbol(target: &Target) -> &'static str {
     if target.baseline.is_some() || target.comparator == Comparator::Between {
         ""
-    } else if target.tolerance.is_some() {
+    } else if target.tolerance.is_some() && target.better == Better::Higher {
         "≈"
     } else {
         target.comparator.symbol()
@@ -210,7 +214,10 @@ pub fn goal_symbol_words(target: &Target, locale: Locale) -> &'static str {
     if target.baseline.is_some() {
         ""
     } else if target.tolerance.is_some() {
-        locale.pick("khoảng", "about")
+        match target.better {
+            Better::Higher => locale.pick("khoảng", "about"),
+            Better::Lower => locale.pick("không quá khoảng", "at most about"),
+        }
     } else {
         target.comparator.words(locale)
     }
@@ -224,7 +231,10 @@ pub fn goal_words(sheet: &Sheet, target: &Target, locale: Locale) -> String {
         return value;
     }
     if target.tolerance.is_some() {
-        return locale.pick(format!("khoảng {value}"), format!("about {value}"));
+        return match target.better {
+            Better::Higher => locale.pick(format!("khoảng {value}"), format!("about {value}")),
+            Better::Lower => locale.pick(format!("không quá khoảng {value}"), format!("at most about {value}")),
+        };
     }
     match (target.comparator, locale) {
         (Comparator::AtLeast, Locale::Vi) => format!("từ {value} trở lên"),

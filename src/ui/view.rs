@@ -582,7 +582,20 @@ impl State {
         let milestones: Vec<(f64, f64)> = t.milestones.iter().map(|m| (months_elapsed(s, m.date), m.value)).collect();
         let decimals = if t.value >= 100.0 { 0 } else { t.decimals.min(1) };
         let format_y = |v: f64| crate::num::format_fixed(v, decimals, l);
-        let target_label = format!("{} {}", present::goal_symbol(t), present::target_value(s, t, l)).trim().to_string();
+        // The line is the level that meets the target: for a range, "about" or a change from a baseline,
+        // labelled with that level (the card says the target in the resolution's terms).
+        let rule = t.rule();
+        let target_label = if t.high.is_some() || t.tolerance.is_some() || t.baseline.is_some() {
+            let side = match (rule.better, rule.strict) {
+                (crate::sheet::Better::Higher, false) => "≥",
+                (crate::sheet::Better::Higher, true) => ">",
+                (crate::sheet::Better::Lower, false) => "≤",
+                (crate::sheet::Better::Lower, true) => "<",
+            };
+            format!("{side} {}", present::value(s, t, rule.threshold, l))
+        } else {
+            format!("{} {}", present::goal_symbol(t), present::target_value(s, t, l)).trim().to_string()
+        };
         // A short name: the reading and the data table stand beside the chart.
         let label = format!("{}: {}", l.pick("Biểu đồ", "Chart"), t.label.get(l));
         let palette = self.palette();
@@ -592,8 +605,12 @@ impl State {
                 &trajectory::Params {
                     trajectory: &tr,
                     total: f64::from(s.months()),
-                    target: t.rule().threshold,
-                    range: t.high.map(|h| (t.value, h)),
+                    target: rule.threshold,
+                    // A range as levels: a change from a baseline is drawn where it would leave the indicator.
+                    range: t.high.map(|h| match t.baseline {
+                        Some(b) => (b.level(t.value, t.better), b.level(h, t.better)),
+                        None => (t.value, h),
+                    }),
                     baseline: t.baseline.map(|b| b.value),
                     target_label: &target_label,
                     milestones: &milestones,
