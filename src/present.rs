@@ -146,6 +146,7 @@ pub fn status_word(status: Status, locale: Locale) -> &'static str {
         Status::OnTrack => locale.pick("Đúng tiến độ", "On track"),
         Status::NeedsAcceleration => locale.pick("Cần tăng tốc", "Needs acceleration"),
         Status::OffTrack => locale.pick("Khó đạt", "Off track"),
+        Status::TooClose => locale.pick("Khó phân định", "Too close to call"),
         Status::Missed => locale.pick("Không đạt", "Not met"),
         Status::Unreachable => locale.pick("Không còn khả năng đạt", "Out of reach"),
         Status::NoData => locale.pick("Chưa có số liệu", "No data"),
@@ -159,6 +160,7 @@ pub fn status_icon(status: Status) -> &'static str {
         Status::OnTrack => "✓",
         Status::NeedsAcceleration => "▲",
         Status::OffTrack => "✕",
+        Status::TooClose => "◐",
         Status::Missed => "✖",
         Status::Unreachable => "⊘",
         Status::NoData => "–",
@@ -406,6 +408,10 @@ pub fn reading(
     // from a baseline).
     let measure = target.change_at(o.projected).unwrap_or(o.projected);
     let verdict = match o.status {
+        Status::TooClose => locale.pick(
+            " Dự báo sát chỉ tiêu đến mức chưa thể nói sẽ đạt hay không.",
+            " That is too close to the target to call either way.",
+        ),
         // A range says where the projection falls; a ceiling, which side of it.
         Status::OnTrack if target.comparator == Comparator::Between => match (target.judged_way(), target.high) {
             (Better::Higher, Some(h)) if measure > h => {
@@ -428,7 +434,7 @@ pub fn reading(
         _ if target.better == Better::Lower && target.baseline.is_none() => {
             locale.pick(" Như vậy là vượt mức trần, chưa đạt chỉ tiêu.", " That is above the ceiling: it falls short.")
         }
-        _ if o.progress_ratio.is_some_and(|r| r >= CLOSE_FROM) => {
+        _ if o.attainment.is_some_and(|a| a >= CLOSE_FROM) => {
             locale.pick(" Như vậy là chưa đạt, nhưng đã gần.", " That falls short, but it is close.")
         }
         _ => locale.pick(" Như vậy là chưa đạt chỉ tiêu.", " That falls short of the target."),

@@ -296,7 +296,7 @@ mod tests {
         );
         // The disbursement target's milestones: 70% by 30 September, missed; 100% by December, pending.
         let d = lines.iter().find(|l| l.starts_with("disbursement,")).unwrap();
-        assert!(d.starts_with("disbursement,Khó đạt,83,100,>=,"), "{d}");
+        assert!(d.starts_with("disbursement,Cần tăng tốc,83,100,>=,"), "{d}");
         assert!(
             d.contains(
                 ",\"30/9/2022 ≥ 70%: không đạt (thực tế 60,0%); 31/12/2022 ≥ 100%: dự kiến không đạt (dự báo 83,0%)\","
@@ -341,7 +341,7 @@ mod tests {
             en.contains(",30 Sep 2022 ≥ 70%: missed (actual 60.0%); 31 Dec 2022 ≥ 100%: projected to be missed"),
             "{en}"
         );
-        assert!(en.contains("\ndisbursement,Off track,83,100,>=,"), "{en}");
+        assert!(en.contains("\ndisbursement,Needs acceleration,83,100,>=,"), "{en}");
         assert!(!en.lines().next().unwrap().contains('_'), "the header in words: {en}");
         // The command's CSV is for machines and keeps its codes.
         assert!(to_csv(&sheet, &p).contains("2022-09-30 >= 70: missed; 2022-12-31 >= 100: pending"));

@@ -82,7 +82,7 @@ async fn typing_a_vietnamese_number_updates_the_card_and_a_bad_one_keeps_the_las
     let card = "[data-target='budget-revenue']";
     // The published figures: 630 by 30 September, 1.260 projected, off track.
     assert_eq!(text_of(&root, &format!("{card} .projected")), "1.260 tỷ đồng");
-    assert!(text_of(&root, &format!("{card} .status")).contains("Khó đạt"));
+    assert!(text_of(&root, &format!("{card} .status")).contains("Cần tăng tốc"));
 
     // "1.000" is one thousand in Vietnamese: 1.000 in three months gives 2.000 by December.
     type_into(&root, "#budget-revenue-achieved", "1.000");

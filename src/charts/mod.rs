@@ -58,7 +58,7 @@ impl Palette {
         match status {
             Status::Achieved => self.achieved,
             Status::OnTrack => self.on_track,
-            Status::NeedsAcceleration => self.needs_acceleration,
+            Status::NeedsAcceleration | Status::TooClose => self.needs_acceleration,
             Status::OffTrack | Status::Missed | Status::Unreachable => self.off_track,
             Status::NoData => self.no_data,
         }

@@ -79,8 +79,8 @@ pub fn footer(published: bool, l: Locale) -> Vec<Node> {
         "p",
         "",
         l.pick(
-            "Trạng thái: ★ Đã đạt · ✓ Đúng tiến độ (dự báo đạt chỉ tiêu) · ▲ Cần tăng tốc (tốc độ giả định từ 0,6 lần tốc độ cần thiết) · ✕ Khó đạt (dưới 0,6 lần) · ✖ Không đạt (kỳ đã kết thúc) · ⊘ Không còn khả năng đạt · – Chưa có số liệu. Ngưỡng theo phương pháp Open SDG.",
-            "Status: ★ Achieved · ✓ On track (projected to meet the target) · ▲ Needs acceleration (assumed pace at least 0.6 of the required pace) · ✕ Off track (below 0.6) · ✖ Not met (the period is over) · ⊘ Out of reach · – No data. Thresholds follow the Open SDG method.",
+            "Trạng thái, theo dự báo cuối kỳ và khoảng 80% của nó (nên không đổi theo ngày xem): ★ Đã đạt · ✓ Đúng tiến độ (dự báo đạt chỉ tiêu) · ◐ Khó phân định (dự báo sát chỉ tiêu) · ▲ Cần tăng tốc (chưa đạt, nhưng chỉ tiêu nằm trong khoảng 80%; khi chưa có độ dao động: dự báo từ 0,6 lần chỉ tiêu) · ✕ Khó đạt (cả khoảng 80% đều chưa đạt; hoặc dưới 0,6 lần) · ✖ Không đạt (kỳ đã kết thúc) · ⊘ Không còn khả năng đạt · – Chưa có số liệu. Ngưỡng 0,6 theo phương pháp Open SDG.",
+            "Status, from the projection to the period's end and its 80% range (so it does not change with the day you look): ★ Achieved · ✓ On track (projected to meet the target) · ◐ Too close to call (the projection is at the target) · ▲ Needs acceleration (falls short, but the target is within the 80% range; without a volatility: the projection reaches at least 0.6 of the target) · ✕ Off track (the whole range falls short; or below 0.6) · ✖ Not met (the period is over) · ⊘ Out of reach · – No data. The 0.6 cut-off follows the Open SDG method.",
         ),
     )];
     if published {
@@ -301,7 +301,7 @@ mod tests {
         let card = Node::new("div").children(card_output(&sheet, t, i, o, Vi));
         let text = |class: &str| card.find(class).map(|n| n.text_content().replace('\u{a0}', " ")).unwrap_or_default();
         assert_eq!(text("value"), "1.700 tỷ đồng");
-        assert_eq!(text("status"), "✕Khó đạt");
+        assert_eq!(text("status"), "▲Cần tăng tốc");
         assert_eq!(text("projected"), "1.260 tỷ đồng");
         assert_eq!(text("attainment"), "74%");
         assert!(text("required").starts_with("Cần hơn 356,7"));

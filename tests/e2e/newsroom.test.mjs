@@ -175,7 +175,7 @@ test('downloads: CSV with BOM, scenario JSON, and PNGs of the summary and a targ
   assert.match(lines[0], /^mã chỉ tiêu,trạng thái,dự báo cuối kỳ,giá trị chỉ tiêu,phép so sánh,mức đạt,.*,các mốc,chỉ tiêu,đơn vị,kịch bản,ngày số liệu$/);
   assert.equal(lines.length, 20);
   const revenue = lines.find((l) => l.startsWith('budget-revenue,'));
-  assert.match(revenue, /^budget-revenue,Khó đạt,1260,1700,>,/);
+  assert.match(revenue, /^budget-revenue,Cần tăng tốc,1260,1700,>,/);
   const disbursement = lines.find((l) => l.startsWith('disbursement,'));
   assert.match(disbursement, /30\/9\/2022 ≥ 70%: không đạt/);
   assert.doesNotMatch(disbursement, /missed|projected/);
