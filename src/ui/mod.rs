@@ -229,6 +229,8 @@ pub struct State {
     /// compared with, whether the embed snippet is compact, and the last message of a tool.
     pub tool: Option<Tool>,
     pub name_draft: String,
+    /// A sheet pasted into the Data tool, until it is opened.
+    pub paste: String,
     pub compare_with: String,
     pub embed_compact: bool,
     pub notice: Option<Notice>,
@@ -279,6 +281,7 @@ impl State {
             page: String::new(),
             tool: None,
             name_draft: String::new(),
+            paste: String::new(),
             compare_with: "high".into(),
             embed_compact: false,
             notice: None,

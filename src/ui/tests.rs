@@ -974,3 +974,19 @@ fn every_published_scenario_reads_against_its_sheet() {
         assert!(Scenario::parse(json, &sheet).is_ok(), "{id}");
     }
 }
+
+#[test]
+fn a_sheet_pasted_from_a_spreadsheet_opens_and_a_bad_one_stays_to_be_mended() {
+    let table = crate::table::to_table(&Sheet::parse(&year_plan_copy()).unwrap(), '\t');
+    let mut s = state();
+    let broken = table.replacen("\tflow\t", "\tstream\t", 1);
+    s.act(act("paste-text", "", &broken));
+    s.act(act("paste-open", "", ""));
+    assert_eq!(s.sheet.id, crate::sheet::KONTUM_SHEET_ID, "nothing opened");
+    assert_eq!(s.paste, broken, "the pasted text stays, to be mended");
+    assert!(s.notice.as_ref().unwrap().problems.iter().any(|p| p.starts_with("dòng ")));
+    s.act(act("paste-text", "", &table));
+    s.act(act("paste-open", "", ""));
+    assert_eq!(s.sheet.id, "example-year-plan");
+    assert!(s.paste.is_empty());
+}

@@ -184,6 +184,15 @@ impl State {
             }
             "export" => self.export(a.arg),
             "import" => self.import(a.arg, a.value),
+            // A table (or a JSON sheet) pasted from a spreadsheet, opened like a file.
+            "paste-text" => self.paste = a.value.chars().take(MAX_FILE).collect(),
+            "paste-open" => {
+                let text = std::mem::take(&mut self.paste);
+                self.import("sheet", &text);
+                if self.notice.as_ref().is_some_and(|n| n.alert) {
+                    self.paste = text;
+                }
+            }
             "link" => self.open_link(a.value),
             "sheet-failed" => {
                 self.notice = Notice::failed(
@@ -991,6 +1000,22 @@ impl State {
                 "sheet",
                 l.pick("Mở bảng chỉ tiêu khác (JSON, CSV, TSV)…", "Open another target sheet (JSON, CSV, TSV)…"),
             ),
+            Node::text_el(
+                "label",
+                "",
+                l.pick(
+                    "Hoặc dán bảng chỉ tiêu chép từ bảng tính (mỗi dòng một chỉ tiêu, xem tài liệu định dạng):",
+                    "Or paste a target sheet copied from a spreadsheet (one row per target; see the format's documents):",
+                ),
+            )
+            .attr("for", "paste-sheet"),
+            Node::new("textarea")
+                .attr("id", "paste-sheet")
+                .attr("rows", "4")
+                .attr("spellcheck", "false")
+                .attr("data-act", "paste-text")
+                .attr("value", self.paste.clone()),
+            super::view::button("", "paste-open", "", l.pick("Mở bảng đã dán", "Open the pasted sheet")),
         ]
     }
 }

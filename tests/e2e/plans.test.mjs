@@ -57,6 +57,13 @@ test('a sheet opens from a spreadsheet table, and a broken one names its row', a
   await page.waitForFunction(() => /1\.800/.test(document.querySelector('[data-target="budget-revenue"] .value')?.textContent ?? ''));
   assert.equal(await page.locator('[data-target]').count(), 19);
   assert.match(await page.locator('.provenance').textContent(), /từ một tệp đã mở trong trình duyệt này/);
+  // Pasted from a spreadsheet, the same sheet opens too.
+  await page.goto(env.server.url);
+  await page.waitForSelector('[data-target] .status');
+  await page.click('button[data-arg="data"]');
+  await page.fill('#paste-sheet', copy.replace('sheet,kontum-copy,', 'sheet,kontum-pasted,'));
+  await page.getByRole('button', { name: 'Mở bảng đã dán' }).click();
+  await page.waitForFunction(() => /1\.800/.test(document.querySelector('[data-target="budget-revenue"] .value')?.textContent ?? ''));
   assert.deepEqual(problems, []);
   await context.close();
 });
