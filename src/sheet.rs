@@ -197,14 +197,18 @@ pub struct Rule {
 }
 
 impl Rule {
-    pub fn met(self, x: f64) -> bool {
-        let c = match (self.better, self.strict) {
+    /// The single-valued comparator the indicator must satisfy against `threshold`.
+    pub fn comparator(self) -> Comparator {
+        match (self.better, self.strict) {
             (Better::Higher, false) => Comparator::AtLeast,
             (Better::Higher, true) => Comparator::MoreThan,
             (Better::Lower, false) => Comparator::AtMost,
             (Better::Lower, true) => Comparator::LessThan,
-        };
-        c.met(x, self.threshold)
+        }
+    }
+
+    pub fn met(self, x: f64) -> bool {
+        self.comparator().met(x, self.threshold)
     }
 }
 
@@ -1062,24 +1066,29 @@ mod tests {
             }
             o
         };
-        serde_json::json!({
-            "format": 2,
-            "id": "f2",
-            "title": {"vi": "T", "en": "T"},
-            "resolution": {"number": "1", "issuer": {"vi": "I", "en": "I"}, "date": "2022-11-10"},
-            "period": {"start": "2023-01-01", "end": "2023-12-31"},
-            "units": {"pct": {"label": {"vi": "%", "en": "%"}}},
-            "areas": [{"id": "a", "clause": "1", "label": {"vi": "A", "en": "A"}}],
-            "targets": [
-                t("unemployment", serde_json::json!({"comparator": "<", "value": 4})),
-                t("cpi", serde_json::json!({"comparator": "<=", "value": 4.5})),
-                t("growth", serde_json::json!({"comparator": "between", "value": [8, 8.5], "better": "higher", "kind": "average"})),
-                t("prices", serde_json::json!({"comparator": "between", "value": [3.5, 4], "better": "lower", "kind": "average"})),
-                t("trained", serde_json::json!({"comparator": ">=", "value": 70, "approximately": true, "tolerance": 0.5})),
-                t("poverty", serde_json::json!({"comparator": ">", "value": 1.5, "better": "lower",
-                    "baseline": {"value": 4.2, "date": "2021-12-31"}, "change": "points", "decimals": 2}))
-            ]
-        })
+        // The minimal sheet's frame, in format 2, with a unit of percent and these targets.
+        let mut sheet = minimal();
+        sheet["format"] = 2.into();
+        sheet["units"]["pct"] = serde_json::json!({"label": {"vi": "%", "en": "%"}});
+        sheet["targets"] = serde_json::json!([
+            t("unemployment", serde_json::json!({"comparator": "<", "value": 4})),
+            t("cpi", serde_json::json!({"comparator": "<=", "value": 4.5})),
+            t(
+                "growth",
+                serde_json::json!({"comparator": "between", "value": [8, 8.5], "better": "higher", "kind": "average"})
+            ),
+            t(
+                "prices",
+                serde_json::json!({"comparator": "between", "value": [3.5, 4], "better": "lower", "kind": "average"})
+            ),
+            t("trained", serde_json::json!({"comparator": ">=", "value": 70, "approximately": true, "tolerance": 0.5})),
+            t(
+                "poverty",
+                serde_json::json!({"comparator": ">", "value": 1.5, "better": "lower",
+                    "baseline": {"value": 4.2, "date": "2021-12-31"}, "change": "points", "decimals": 2})
+            )
+        ]);
+        sheet
     }
 
     #[test]

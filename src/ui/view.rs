@@ -586,13 +586,7 @@ impl State {
         // labelled with that level (the card says the target in the resolution's terms).
         let rule = t.rule();
         let target_label = if t.high.is_some() || t.tolerance.is_some() || t.baseline.is_some() {
-            let side = match (rule.better, rule.strict) {
-                (crate::sheet::Better::Higher, false) => "≥",
-                (crate::sheet::Better::Higher, true) => ">",
-                (crate::sheet::Better::Lower, false) => "≤",
-                (crate::sheet::Better::Lower, true) => "<",
-            };
-            format!("{side} {}", present::value(s, t, rule.threshold, l))
+            format!("{} {}", rule.comparator().symbol(), present::value(s, t, rule.threshold, l))
         } else {
             format!("{} {}", present::goal_symbol(t), present::target_value(s, t, l)).trim().to_string()
         };
