@@ -340,6 +340,8 @@ fn lookup(key: &str) -> Option<(&'static str, &'static str)> {
 /// not read. The sheet's own fields (at no place), the period's and the resolution's have words of their
 /// own where the name alone would mislead (a period's `start` is a date, an input's a value).
 fn words(place: &str, field: &str) -> Option<(String, String)> {
+    // A place in a spreadsheet's table ("row:2:period") is scoped as the place it stands for.
+    let place = place.strip_prefix("row:").and_then(|r| r.split_once(':')).map_or(place, |(_, rest)| rest);
     let scope = match place {
         "" => "sheet",
         "period" | "resolution" => place,

@@ -514,6 +514,10 @@ mod tests {
         let row = table.lines().position(|l| l.starts_with("target,budget-revenue,")).unwrap() + 1;
         assert!(said.iter().any(|m| m.starts_with(&format!("row {row} · value: must be a number"))), "{said:?}");
         assert!(said.iter().any(|m| m.starts_with(&format!("row {row} · budget-revenue · comparison"))), "{said:?}");
+        // The sheet's own places read in their words at a row too: a period's start is a date.
+        let empty_period = from_table("section,id\nsheet,x\n").unwrap_err();
+        let start = empty_period.iter().find(|p| p.field == "start").unwrap().message(Locale::Vi);
+        assert!(start.starts_with("dòng 2 · kỳ thực hiện (period) · ngày bắt đầu (start)"), "{start}");
         let vi = problems.iter().map(|p| p.message(Locale::Vi)).collect::<Vec<_>>();
         assert!(vi.iter().any(|m| m.starts_with("dòng ") && m.contains("«nope»")), "{vi:?}");
     }
