@@ -3,7 +3,7 @@
 
 use crate::date::Date;
 use crate::scenario::{Assume, Input, Scenario};
-use crate::sheet::{Better, Comparator, Kind, Sheet, Target};
+use crate::sheet::{Better, Comparator, Kind, Past, Sheet, Target};
 
 /// The two-sided 80% interval of a normal distribution spans this many standard deviations each side.
 pub const Z80: f64 = 1.281_551_565_544_600_5;
@@ -17,6 +17,9 @@ pub const CLOSE_FROM: f64 = 0.95;
 pub const TOO_CLOSE: f64 = 0.25;
 /// The factors of the low and high presets.
 pub const LOW_FACTOR: f64 = 0.8;
+/// The fewest earlier years whose errors give a spread: a standard deviation from one or two errors
+/// says next to nothing (docs/methodology.md, "A range from history").
+pub const HISTORY_MIN: usize = 3;
 pub const HIGH_FACTOR: f64 = 1.2;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -128,6 +131,29 @@ pub struct Outcome {
     pub growth_required: Option<f64>,
     /// Whether the period is over at the as-of date: the value is then what was reached, not a forecast.
     pub over: bool,
+    /// Where the range and the probability come from.
+    pub spread_from: SpreadFrom,
+}
+
+/// Where a projection's spread comes from (docs/methodology.md, "Band and probability").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SpreadFrom {
+    /// Nothing gives one: the range and the probability are not estimated.
+    None,
+    /// The volatility the scenario gives (typed by the reader, or in the file).
+    Volatility,
+    /// The errors of the same method in this many earlier years, at the same point of their periods.
+    History(usize),
+}
+
+impl SpreadFrom {
+    pub fn code(self) -> Option<&'static str> {
+        match self {
+            SpreadFrom::None => None,
+            SpreadFrom::Volatility => Some("volatility"),
+            SpreadFrom::History(_) => Some("history"),
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -298,6 +324,163 @@ fn spread(target: &Target, input: &Input, total: f64, elapsed: f64, month: f64, 
     }
 }
 
+/// The errors the base method made in earlier years at the same point of their periods (the same
+/// month and day as `as_of`, in a year before the sheet's period): for a flow, the outcome over the
+/// projection less one; for an average, the outcome less the projection, in the target's unit. The flat
+/// method projects a flow at its pace so far and an average at its value so far; the same-period method
+/// needs the year before's figures as well, and a year without them gives no error.
+fn history_errors(sheet: &Sheet, target: &Target, as_of: Date, method: Method) -> Vec<f64> {
+    errors_before(sheet, target, as_of, method, sheet.start)
+}
+
+/// The errors of the entries at `as_of`'s point of the year dated before `before`.
+fn errors_before(sheet: &Sheet, target: &Target, as_of: Date, method: Method, before: Date) -> Vec<f64> {
+    target
+        .history
+        .iter()
+        .filter(|p| p.as_of.month == as_of.month && p.as_of.day == as_of.day && p.as_of < before)
+        .filter_map(|p| {
+            let projected = past_projection(sheet, target, p, method)?;
+            match target.kind {
+                Kind::Flow => (projected > 0.0).then(|| p.total / projected - 1.0),
+                _ => Some(p.total - projected),
+            }
+        })
+        .collect()
+}
+
+/// What `method` projected for an earlier year's entry `p` at its own date: a flow at `to_date × T / e`
+/// (flat) or against the year before's entry at the same point (same period); an average at its value
+/// so far. None where the method has nothing to go on.
+fn past_projection(sheet: &Sheet, target: &Target, p: &Past, method: Method) -> Option<f64> {
+    let total = f64::from(sheet.months());
+    // The same point of this sheet's period: the entry's day in the period's first year, or its second
+    // for a period across the new year (a 29 February as the 28th where the year has none).
+    let mut at = Date { year: sheet.start.year, ..p.as_of };
+    if at < sheet.start {
+        at.year += 1;
+    }
+    at.day = at.day.min(crate::date::days_in_month(at.year, at.month));
+    let elapsed = months_elapsed(sheet, at);
+    if elapsed <= 0.0 || elapsed >= total {
+        return None;
+    }
+    match (target.kind, method) {
+        (Kind::Flow, Method::Flat) => Some(p.to_date * total / elapsed),
+        (Kind::Flow, Method::LastYear) => {
+            let q = target.history.iter().find(|q| {
+                q.as_of.year == p.as_of.year - 1 && q.as_of.month == p.as_of.month && q.as_of.day == p.as_of.day
+            })?;
+            Some(q.total * p.to_date / q.to_date)
+        }
+        (Kind::Average, Method::Flat) => Some(p.to_date),
+        _ => None,
+    }
+}
+
+/// One earlier year projected as if at the time: from its figure at the point of the year, with a range
+/// from the years before it alone (issue 14, item 7).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PastCheck {
+    pub as_of: Date,
+    pub method: Method,
+    pub to_date: f64,
+    pub projected: f64,
+    /// The 80% range from the years before, when at least [`HISTORY_MIN`] of them give an error.
+    pub range: Option<(f64, f64)>,
+    pub years: usize,
+    pub outcome: f64,
+}
+
+/// Each entry of a target's history at `as_of`'s point of the year, projected by `method` as it would
+/// have been then (docs/methodology.md, "A range from history").
+pub fn backtest(sheet: &Sheet, target: &Target, as_of: Date, method: Method) -> Vec<PastCheck> {
+    let mut entries: Vec<&Past> =
+        target.history.iter().filter(|p| p.as_of.month == as_of.month && p.as_of.day == as_of.day).collect();
+    entries.sort_by_key(|p| (p.as_of.year, p.as_of.month, p.as_of.day));
+    entries
+        .into_iter()
+        .filter_map(|p| {
+            let projected = past_projection(sheet, target, p, method)?;
+            let errors = errors_before(sheet, target, as_of, method, p.as_of);
+            let n = errors.len();
+            let range = (n >= HISTORY_MIN).then(|| {
+                let rms = (errors.iter().map(|e| e * e).sum::<f64>() / n as f64).sqrt();
+                let scale = if target.kind == Kind::Flow { projected.abs() } else { 1.0 };
+                let half = Z80 * small_sample_factor(n) * rms * scale;
+                (projected - half, projected + half)
+            });
+            Some(PastCheck { as_of: p.as_of, method, to_date: p.to_date, projected, range, years: n, outcome: p.total })
+        })
+        .collect()
+}
+
+/// The 90th percentile of Student's t with `df` degrees of freedom over the normal's (Cornish–Fisher's
+/// expansion, within 0.7% of the tables from 3 degrees up): how much wider an 80% range must be when the
+/// spread is itself estimated from `df` errors.
+pub fn small_sample_factor(df: usize) -> f64 {
+    let (z, n) = (Z80, df as f64);
+    let t = z + (z.powi(3) + z) / (4.0 * n) + (5.0 * z.powi(5) + 16.0 * z.powi(3) + 3.0 * z) / (96.0 * n * n);
+    t / z
+}
+
+/// The standard deviation of the value at the period's end from earlier years' errors, and how many
+/// years gave one: their root mean square (about zero, so that a method's lean counts as error), widened
+/// for the few years it rests on; for a flow, relative to the projection `raw`. Only while the base
+/// method projects (no pace, change or value typed): a reader's own assumption is not the method whose
+/// errors these are.
+fn history_spread(
+    sheet: &Sheet,
+    target: &Target,
+    input: &Input,
+    as_of: Date,
+    method: Method,
+    raw: f64,
+) -> Option<(f64, usize)> {
+    if !matches!(input.assume, None | Some(Assume::Factor(_))) {
+        return None;
+    }
+    let errors = history_errors(sheet, target, as_of, method);
+    let n = errors.len();
+    if n < HISTORY_MIN {
+        return None;
+    }
+    let rms = (errors.iter().map(|e| e * e).sum::<f64>() / n as f64).sqrt();
+    let scale = if target.kind == Kind::Flow { raw.abs() } else { 1.0 };
+    Some((small_sample_factor(n) * rms * scale, n))
+}
+
+/// The standard deviation of the value at `month` and where it comes from: the scenario's volatility
+/// when it gives one (the reader's own statement of the spread), else earlier years' errors (spread over
+/// the months ahead as a volatility would spread it), else none. `raw_end` is the unbounded projection at
+/// the period's end.
+#[allow(clippy::too_many_arguments)]
+fn spread_from(
+    sheet: &Sheet,
+    target: &Target,
+    input: &Input,
+    as_of: Date,
+    method: Method,
+    month: f64,
+    raw_end: f64,
+) -> (f64, SpreadFrom) {
+    let total = f64::from(sheet.months());
+    let elapsed = months_elapsed(sheet, as_of);
+    if let Some(vol) = input.volatility {
+        let from = if vol > 0.0 { SpreadFrom::Volatility } else { SpreadFrom::None };
+        return (spread(target, input, total, elapsed, month, vol), from);
+    }
+    match history_spread(sheet, target, input, as_of, method, raw_end) {
+        Some((sd_end, n)) => {
+            let shape_end = spread(target, input, total, elapsed, total, 1.0);
+            let shape = spread(target, input, total, elapsed, month, 1.0);
+            let sd = if shape_end > 0.0 { sd_end * shape / shape_end } else { 0.0 };
+            (sd, SpreadFrom::History(n))
+        }
+        None => (0.0, SpreadFrom::None),
+    }
+}
+
 /// The rate the scenario assumes for the months left.
 fn assumed_rate(target: &Target, input: &Input, current: f64) -> f64 {
     let rate = match input.assume {
@@ -364,7 +547,6 @@ fn project_with(sheet: &Sheet, target: &Target, input: &Input, as_of: Date, marg
     let rule = target.rule();
     let sign = rule.better.sign();
     let goal = rule.threshold + margin;
-    let vol = input.volatility.unwrap_or(0.0);
 
     // The unbounded projection, its standard deviation, and the rate the rest of the period requires.
     // An average's weights so far and ahead (the months' shares of the period).
@@ -372,19 +554,18 @@ fn project_with(sheet: &Sheet, target: &Target, input: &Input, as_of: Date, marg
         Kind::Average => (weight_between(target, total, 0.0, elapsed), weight_between(target, total, elapsed, total)),
         _ => (0.0, 0.0),
     };
-    let (raw, sd, required) = match target.kind {
+    let (raw, required) = match target.kind {
         Kind::Flow | Kind::Level => {
             let raw = input.achieved + assumed * remaining;
-            let required = (remaining > 0.0).then(|| (goal - input.achieved) / remaining);
-            (raw, spread(target, input, total, elapsed, total, vol), required)
+            (raw, (remaining > 0.0).then(|| (goal - input.achieved) / remaining))
         }
         Kind::Average => {
             let w = we + wr;
             let raw = (input.achieved * we + assumed * wr) / w;
-            let required = (wr > 0.0).then(|| (goal * w - input.achieved * we) / wr);
-            (raw, spread(target, input, total, elapsed, total, vol), required)
+            (raw, (wr > 0.0).then(|| (goal * w - input.achieved * we) / wr))
         }
     };
+    let (sd, spread_source) = spread_from(sheet, target, input, as_of, method, total, raw);
     // A flow that must grow needs no negative pace; a flow under a ceiling may have no room left.
     let required = required.map(|r| if target.kind == Kind::Flow && sign > 0.0 { r.max(0.0) } else { r });
     let projected = clamp_to_bound(target, raw);
@@ -504,6 +685,7 @@ fn project_with(sheet: &Sheet, target: &Target, input: &Input, as_of: Date, marg
             .filter(|ly| method == Method::LastYear && ly.total > ly.to_date)
             .map(|ly| (goal - input.achieved) / (ly.total - ly.to_date) - 1.0),
         over: remaining == 0.0,
+        spread_from: if sd > 0.0 && remaining > 0.0 { spread_source } else { SpreadFrom::None },
     }
 }
 
@@ -578,15 +760,15 @@ pub fn trajectory(sheet: &Sheet, target: &Target, input: &Input, as_of: Date, st
 pub fn band_at(sheet: &Sheet, target: &Target, input: &Input, as_of: Date, months: &[f64]) -> Vec<BandPoint> {
     let total = f64::from(sheet.months());
     let elapsed = months_elapsed(sheet, as_of);
-    let (base, _) = base_rate(target, input, elapsed, total);
+    let (base, method) = base_rate(target, input, elapsed, total);
     let assumed = assumed_rate(target, input, base);
     let path = Path { target, input, total, elapsed, assumed };
-    let vol = input.volatility.unwrap_or(0.0);
+    let raw_end = path.raw(total);
     months
         .iter()
         .map(|&month| {
             let raw = path.raw(month);
-            let sd = spread(target, input, total, elapsed, month, vol);
+            let (sd, _) = spread_from(sheet, target, input, as_of, method, month, raw_end);
             let mut low = clamp_to_bound(target, raw - Z80 * sd);
             if target.kind == Kind::Flow {
                 low = low.max(input.achieved);
@@ -750,6 +932,85 @@ mod tests {
 
     fn outcome(p: &Projection, id: &str) -> Outcome {
         p.get(id).unwrap().outcome.clone().unwrap()
+    }
+
+    /// The national 2023 sheet's GDP target with `history` of its own, as of 30 September 2023.
+    fn with_history(kind: &str, history: serde_json::Value) -> (Sheet, Target) {
+        let mut v: serde_json::Value =
+            serde_json::from_str(include_str!("../data/sheets/vn-68-2022-qh15-2023.json")).unwrap();
+        let t = &mut v["targets"][0];
+        t["kind"] = kind.into();
+        t["history"] = history;
+        if kind == "flow" {
+            t["value"] = 500.into();
+        }
+        let sheet = Sheet::parse(&v.to_string()).unwrap();
+        let target = sheet.targets[0].clone();
+        (sheet, target)
+    }
+
+    #[test]
+    fn history_gives_the_spread_from_the_methods_own_errors() {
+        // Issue 14, item 3. An average projects at its value so far: errors are outcome less figure.
+        let h = serde_json::json!([
+            {"as_of": "2020-09-30", "to_date": 2.0, "total": 2.5},
+            {"as_of": "2021-09-30", "to_date": 1.0, "total": 0.5},
+            {"as_of": "2022-09-30", "to_date": 8.0, "total": 9.0},
+            {"as_of": "2022-06-30", "to_date": 7.0, "total": 99.0}
+        ]);
+        let (sheet, t) = with_history("average", h);
+        let as_of = Date::parse("2023-09-30").unwrap();
+        assert_eq!(history_errors(&sheet, &t, as_of, Method::Flat), vec![0.5, -0.5, 1.0], "30 June is another point");
+        let o = project_target(&sheet, &t, &input(4.0), as_of);
+        let rms = (1.5f64 / 3.0).sqrt();
+        assert_eq!(o.spread_from, SpreadFrom::History(3));
+        assert!(close(o.high - o.projected, Z80 * small_sample_factor(3) * rms), "{o:?}");
+        assert!(o.probability.is_some());
+        // At another point of the year no entry matches: not estimated.
+        let o = project_target(&sheet, &t, &input(4.0), Date::parse("2023-08-31").unwrap());
+        assert_eq!((o.spread_from, o.probability), (SpreadFrom::None, None));
+        // The reader's own volatility is their statement of the spread; a typed value is not the
+        // method whose errors these are.
+        let typed = Input { volatility: Some(0.3), ..input(4.0) };
+        assert_eq!(project_target(&sheet, &t, &typed, as_of).spread_from, SpreadFrom::Volatility);
+        let value = Input { assume: Some(Assume::Value(5.0)), ..input(4.0) };
+        assert_eq!(project_target(&sheet, &t, &value, as_of).spread_from, SpreadFrom::None);
+    }
+
+    #[test]
+    fn a_flows_history_errors_are_relative_and_the_same_period_method_needs_the_year_before() {
+        let h = serde_json::json!([
+            {"as_of": "2020-09-30", "to_date": 60.0, "total": 100.0},
+            {"as_of": "2021-09-30", "to_date": 90.0, "total": 100.0},
+            {"as_of": "2022-09-30", "to_date": 75.0, "total": 110.0}
+        ]);
+        let (sheet, t) = with_history("flow", h);
+        let as_of = Date::parse("2023-09-30").unwrap();
+        // Flat: nine months of twelve, projected at 12/9 of the figure.
+        let flat = history_errors(&sheet, &t, as_of, Method::Flat);
+        let want = [100.0 / 80.0 - 1.0, 100.0 / 120.0 - 1.0, 110.0 / 100.0 - 1.0];
+        assert!(flat.iter().zip(want).all(|(a, b)| close(*a, b)), "{flat:?}");
+        // Same period: 2021 from 2020 (100 × 90/60 = 150), 2022 from 2021 (100 × 75/90); 2020 has no
+        // year before.
+        let last = history_errors(&sheet, &t, as_of, Method::LastYear);
+        let want = [100.0 / 150.0 - 1.0, 110.0 / (100.0 * 75.0 / 90.0) - 1.0];
+        assert!(last.len() == 2 && last.iter().zip(want).all(|(a, b)| close(*a, b)), "{last:?}");
+        // A flow's spread scales with its projection; two years are too few.
+        let o = project_target(&sheet, &t, &input(60.0), as_of);
+        let rms = (flat.iter().map(|e| e * e).sum::<f64>() / 3.0).sqrt();
+        assert!(close(o.high - o.projected, Z80 * small_sample_factor(3) * rms * 80.0), "{o:?}");
+        let ly = Input { last_year: Some(crate::scenario::LastYear { to_date: 75.0, total: 110.0 }), ..input(60.0) };
+        let o = project_target(&sheet, &t, &ly, as_of);
+        assert_eq!((o.method, o.spread_from, o.probability), (Method::LastYear, SpreadFrom::None, None));
+    }
+
+    #[test]
+    fn the_small_sample_factor_follows_students_t() {
+        // t(0.90) from the tables: 3 df 1.638, 8 df 1.397, 30 df 1.310; the normal 1.2816.
+        for (df, t) in [(3, 1.638), (8, 1.397), (30, 1.310)] {
+            assert!((small_sample_factor(df) * Z80 / t - 1.0).abs() < 0.007, "{df}");
+        }
+        assert!(small_sample_factor(3) > small_sample_factor(8) && small_sample_factor(1000) < 1.001);
     }
 
     #[test]

@@ -51,6 +51,8 @@ pub enum ProblemKind {
     TotalBelowToDate,
     /// A range whose low end is not below its high end.
     RangeOrder,
+    /// An earlier year's figure dated within (or after the start of) the sheet's own period.
+    NotBeforePeriod(String),
     /// A field that says the opposite of what another implies; what that implies is given (`better`
     /// against a comparator: "higher" for `>=`).
     Contradicts(String),
@@ -127,8 +129,8 @@ impl Problem {
             NotPositive => l.pick("phải lớn hơn 0", "must be greater than 0").into(),
             TotalBelowToDate => l
                 .pick(
-                    "không được nhỏ hơn số đến cùng ngày của năm trước (to_date)",
-                    "must not be less than last year's figure to the same day (to_date)",
+                    "không được nhỏ hơn số đến cùng ngày (to_date)",
+                    "must not be less than the figure to the same day (to_date)",
                 )
                 .into(),
             RangeOrder => l
@@ -144,6 +146,13 @@ impl Problem {
             BadDate(d) => {
                 format!("{} {}", quoted(d), l.pick("không phải ngày dạng YYYY-MM-DD", "is not a YYYY-MM-DD date"))
             }
+            NotBeforePeriod(d) => format!(
+                "{d} {}",
+                l.pick(
+                    "phải trước kỳ của nghị quyết (số liệu của các năm trước)",
+                    "must be before the resolution's period (a figure of an earlier year)"
+                )
+            ),
             DateOutsidePeriod(d) => {
                 format!("{d} {}", l.pick("nằm ngoài kỳ của nghị quyết", "is outside the resolution's period"))
             }
@@ -252,6 +261,10 @@ const FIELDS: &[(&str, &str, &str)] = &[
     ("part_of", "thuộc chỉ tiêu", "part of"),
     ("weights", "trọng số các tháng", "monthly weights"),
     ("milestones", "các mốc", "milestones"),
+    ("history", "số liệu các năm trước", "earlier years' figures"),
+    ("history_source", "nguồn số liệu các năm trước", "source of earlier years' figures"),
+    ("to_date", "số đến cùng ngày", "figure to the same day"),
+    ("total", "kết quả cả kỳ", "the whole period's outcome"),
     ("better", "chiều tốt hơn", "better direction"),
     ("approximately", "khoảng (xấp xỉ)", "approximately"),
     ("tolerance", "sai số cho phép", "tolerance"),
@@ -353,7 +366,7 @@ fn words(place: &str, field: &str) -> Option<(String, String)> {
     }
     // A text in both languages: "label.vi".
     if let Some((base, lang)) = field.rsplit_once('.') {
-        if ["title", "issuer", "label", "note"].contains(&base) {
+        if ["title", "issuer", "label", "note", "history_source"].contains(&base) {
             let (vi, en) = scoped(base)?;
             return match lang {
                 "vi" => Some((format!("{vi} tiếng Việt"), format!("{en} in Vietnamese"))),
@@ -403,6 +416,9 @@ pub fn place_name(place: &str, l: Locale) -> String {
     if let Some((head, tail)) = place.rsplit_once('.') {
         if let Some(j) = index(tail, "milestones") {
             return format!("{} · {}", place_name(head, l), numbered("mốc thứ", "milestone", j, tail));
+        }
+        if let Some(j) = index(tail, "history") {
+            return format!("{} · {}", place_name(head, l), numbered("năm trước, mục", "earlier year, entry", j, tail));
         }
     }
     if let Some(i) = index(place, "areas") {

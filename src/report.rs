@@ -69,6 +69,13 @@ fn target_json(sheet: &Sheet, r: &TargetResult) -> Value {
         "low": num(o.filter(|o| o.probability.is_some()).map(|o| o.low)),
         "high": num(o.filter(|o| o.probability.is_some()).map(|o| o.high)),
         "probability": num(o.and_then(|o| o.probability)),
+        // Where the range and the probability come from: "history" (earlier years' errors, with how
+        // many years), "volatility", or null when not estimated.
+        "spread_from": o.and_then(|o| o.spread_from.code()).map_or(Value::Null, |c| json!(c)),
+        "history_years": match o.map(|o| o.spread_from) {
+            Some(crate::engine::SpreadFrom::History(n)) => json!(n),
+            _ => Value::Null,
+        },
         "milestones": milestones,
     })
 }
@@ -108,7 +115,7 @@ fn csv_num(x: Option<f64>) -> String {
     x.filter(|v| v.is_finite()).map(|v| round6(v).to_string()).unwrap_or_default()
 }
 
-pub const CSV_HEADER: &str = "id,status,projected,target,comparator,attainment,required_pace,pace_ratio,low,high,probability,milestones,method,better,target_high,threshold";
+pub const CSV_HEADER: &str = "id,status,projected,target,comparator,attainment,required_pace,pace_ratio,low,high,probability,milestones,method,better,target_high,threshold,spread_from";
 
 /// One CSV row per target, after a header row. Milestones share one cell: "2022-09-30 >= 70: missed".
 pub fn to_csv(sheet: &Sheet, p: &Projection) -> String {
@@ -198,7 +205,9 @@ fn csv(sheet: &Sheet, p: &Projection, export: Option<(&str, crate::date::Date, c
         if export.is_none() {
             out.push(',');
             out.push_str(o.map_or("", |o| o.method.code()));
-            for cell in [t.better.code().to_string(), csv_num(t.high), csv_num(Some(t.rule().threshold))] {
+            // And where the range comes from (empty when not estimated).
+            let spread = o.and_then(|o| o.spread_from.code()).unwrap_or("").to_string();
+            for cell in [t.better.code().to_string(), csv_num(t.high), csv_num(Some(t.rule().threshold)), spread] {
                 out.push(',');
                 out.push_str(&cell);
             }

@@ -272,6 +272,19 @@ pub struct Milestone {
     pub wording: String,
 }
 
+/// An earlier year's figure at the same point of its period, and that period's outcome as first
+/// published (sheet format 2, `history`): what the spread of a projection is calibrated on
+/// (docs/methodology.md, "A range from history").
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Past {
+    /// The day the figure refers to, in an earlier year's period (its end).
+    pub as_of: Date,
+    /// A flow's total from the period's start to `as_of`, an average's value so far.
+    pub to_date: f64,
+    /// The whole period's outcome.
+    pub total: f64,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Target {
     /// The target's place in `Sheet::targets` (and in a `Projection`'s results of the whole sheet).
@@ -308,6 +321,10 @@ pub struct Target {
     /// For an average: the weight of each month of the period (equal when absent).
     pub weights: Option<Vec<f64>>,
     pub milestones: Vec<Milestone>,
+    /// Earlier years' figures at points of their periods and their outcomes (flows and averages), in
+    /// the order given, with where they come from.
+    pub history: Vec<Past>,
+    pub history_source: Option<Text>,
 }
 
 impl Target {
@@ -841,6 +858,23 @@ fn read_target(
         }
         Some(_) => r.push(place, "milestones", ProblemKind::WrongType("array")),
     }
+    let history = read_history(r, o, place, kind, start);
+    let history_source = match o.get("history_source") {
+        None | Some(Value::Null) => {
+            if !history.is_empty() {
+                r.push(place, "history_source", ProblemKind::Missing);
+            }
+            None
+        }
+        Some(_) => read_text(r, o, place, "history_source"),
+    };
+    if format < 2 {
+        for field in ["history", "history_source"] {
+            if o.get(field).is_some() {
+                r.push(place, field, ProblemKind::UnknownVersion("1".into()));
+            }
+        }
+    }
     Some(Target {
         index: 0,
         id: id?,
@@ -862,7 +896,59 @@ fn read_target(
         part_of,
         weights,
         milestones,
+        history,
+        history_source,
     })
+}
+
+/// A target's `history`: each entry a day before the period (an earlier year's), a flow's figure to
+/// that day positive and not above the period's total, no day twice.
+fn read_history(
+    r: &mut Reader,
+    o: &Map<String, Value>,
+    place: &str,
+    kind: Option<Kind>,
+    start: Option<Date>,
+) -> Vec<Past> {
+    let mut out: Vec<Past> = Vec::new();
+    let list = match o.get("history") {
+        None | Some(Value::Null) => return out,
+        Some(Value::Array(list)) => list,
+        Some(_) => {
+            r.push(place, "history", ProblemKind::WrongType("array"));
+            return out;
+        }
+    };
+    if kind == Some(Kind::Level) {
+        r.push(place, "history", ProblemKind::AssumptionForKind("history", "level"));
+        return out;
+    }
+    for (j, v) in list.iter().enumerate() {
+        let hplace = format!("{place}.history[{j}]");
+        let Some(ho) = r.object(Some(v), &hplace, "") else { continue };
+        let as_of = r.date(ho, &hplace, "as_of");
+        let to_date = r.number(ho, &hplace, "to_date");
+        let total = r.number(ho, &hplace, "total");
+        if let (Some(d), Some(s)) = (as_of, start) {
+            if d >= s {
+                r.push(&hplace, "as_of", ProblemKind::NotBeforePeriod(d.iso()));
+            }
+        }
+        if let Some(d) = as_of.filter(|d| out.iter().any(|p| p.as_of == *d)) {
+            r.push(&hplace, "as_of", ProblemKind::Duplicate(d.iso()));
+        }
+        if kind == Some(Kind::Flow) {
+            match (to_date, total) {
+                (Some(d), _) if d <= 0.0 => r.push(&hplace, "to_date", ProblemKind::NotPositive),
+                (Some(d), Some(t)) if t < d => r.push(&hplace, "total", ProblemKind::TotalBelowToDate),
+                _ => {}
+            }
+        }
+        if let (Some(as_of), Some(to_date), Some(total)) = (as_of, to_date, total) {
+            out.push(Past { as_of, to_date, total });
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -1089,6 +1175,54 @@ mod tests {
             )
         ]);
         sheet
+    }
+
+    #[test]
+    fn history_is_read_for_flows_and_averages_before_the_period_with_its_source() {
+        // Issue 14, item 3: earlier years' figures (format 2), each entry checked and named.
+        let src = serde_json::json!({"vi": "Nguồn", "en": "Source"});
+        let mut v = minimal();
+        v["format"] = 2.into();
+        v["targets"][0]["history"] = serde_json::json!([{"as_of": "2022-09-30", "to_date": 4, "total": 9}]);
+        v["targets"][0]["history_source"] = src.clone();
+        let sheet = Sheet::parse(&v.to_string()).unwrap();
+        let d = Date::parse("2022-09-30").unwrap();
+        assert_eq!(sheet.targets[0].history, vec![Past { as_of: d, to_date: 4.0, total: 9.0 }]);
+        assert_eq!(sheet.targets[0].history_source.as_ref().map(|t| t.en.as_str()), Some("Source"));
+        let with = |history: Value, source: bool| {
+            problems_after(|v| {
+                v["format"] = 2.into();
+                v["targets"][0]["history"] = history;
+                if source {
+                    v["targets"][0]["history_source"] = src.clone();
+                }
+            })
+        };
+        let one = |as_of: &str, to_date: f64, total: f64| serde_json::json!([{"as_of": as_of, "to_date": to_date, "total": total}]);
+        assert_problem(&with(one("2022-09-30", 4.0, 9.0), false), "x", "history_source");
+        assert_problem(&with(one("2023-03-31", 4.0, 9.0), true), "x.history[0]", "as_of");
+        assert_problem(&with(one("2022-09-30", 0.0, 9.0), true), "x.history[0]", "to_date");
+        assert_problem(&with(one("2022-09-30", 9.0, 4.0), true), "x.history[0]", "total");
+        let twice = serde_json::json!([{"as_of": "2022-09-30", "to_date": 1, "total": 2}, {"as_of": "2022-09-30", "to_date": 1, "total": 2}]);
+        assert_problem(&with(twice, true), "x.history[1]", "as_of");
+        assert_problem(&with(serde_json::json!({"as_of": "2022-09-30"}), true), "x", "history");
+        // A level's flat projection needs its start in each year: not read this round.
+        let level = problems_after(|v| {
+            v["format"] = 2.into();
+            v["targets"][0]["kind"] = "level".into();
+            v["targets"][0]["history"] = one("2022-09-30", 4.0, 9.0);
+            v["targets"][0]["history_source"] = src.clone();
+        });
+        assert_problem(&level, "x", "history");
+        // Format 1 does not know it.
+        let old = problems_after(|v| {
+            v["targets"][0]["history"] = one("2022-09-30", 4.0, 9.0);
+            v["targets"][0]["history_source"] = src.clone();
+        });
+        assert_problem(&old, "x", "history");
+        // Problems name the entry in the reader's words.
+        let p = &with(one("2023-03-31", 4.0, 9.0), true)[0];
+        assert!(p.message(Locale::En).contains("earlier year, entry 1"), "{}", p.message(Locale::En));
     }
 
     #[test]

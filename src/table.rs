@@ -10,7 +10,7 @@ use serde_json::{Map, Number, Value};
 
 /// The columns, in the order [`to_table`] writes them. A table may hold them in any order and leave out
 /// those it does not use; `section` and `id` are required.
-pub const COLUMNS: [&str; 33] = [
+pub const COLUMNS: [&str; 38] = [
     "section",
     "id",
     "format",
@@ -44,6 +44,11 @@ pub const COLUMNS: [&str; 33] = [
     "part_of",
     "weights",
     "date",
+    "history_source.vi",
+    "history_source.en",
+    "as_of",
+    "to_date",
+    "total",
 ];
 
 /// The largest table read, in rows: a sheet's targets and milestones, with room for its units and areas.
@@ -241,6 +246,9 @@ pub fn from_table_json(text: &str) -> Result<(Sheet, Value), Vec<Problem>> {
                 if let Some(t) = text_pair("label") {
                     o.insert("label".into(), t);
                 }
+                if let Some(t) = text_pair("history_source") {
+                    o.insert("history_source".into(), t);
+                }
                 let (low, high) = (number("value"), number("value_high"));
                 match (low, high) {
                     (Some(l), Some(h)) => o.insert("value".into(), Value::Array(vec![l, h])),
@@ -316,12 +324,38 @@ pub fn from_table_json(text: &str) -> Result<(Sheet, Value), Vec<Problem>> {
                     list.push(Value::Object(m));
                 }
             }
+            Some("history") => {
+                let Some(t) = targets.iter_mut().rev().find(|t| t["id"] == id.as_str()) else {
+                    problems.borrow_mut().push(Problem {
+                        place: at_row(row, ""),
+                        field: "id".into(),
+                        kind: ProblemKind::UnknownReference(id),
+                    });
+                    continue;
+                };
+                let mut h = Map::new();
+                if let Some(d) = cell("as_of") {
+                    h.insert("as_of".into(), d.into());
+                }
+                for key in ["to_date", "total"] {
+                    if let Some(v) = number(key) {
+                        h.insert(key.into(), v);
+                    }
+                }
+                let list = t
+                    .as_object_mut()
+                    .and_then(|o| o.entry("history").or_insert_with(|| Value::Array(Vec::new())).as_array_mut());
+                if let Some(list) = list {
+                    rows_of.push((format!("{id}.history[{}]", list.len()), row));
+                    list.push(Value::Object(h));
+                }
+            }
             other => problems.borrow_mut().push(Problem {
                 place: at_row(row, ""),
                 field: "section".into(),
                 kind: match other {
                     None => ProblemKind::Missing,
-                    Some(s) => ProblemKind::NotOneOf(s.to_string(), "sheet, unit, area, target, milestone"),
+                    Some(s) => ProblemKind::NotOneOf(s.to_string(), "sheet, unit, area, target, milestone, history"),
                 },
             }),
         }
@@ -443,6 +477,10 @@ pub fn to_table(sheet: &Sheet, sep: char) -> String {
         if let Some(ws) = &t.weights {
             cells.push(("weights", ws.iter().map(|w| n(*w)).collect::<Vec<_>>().join(" ")));
         }
+        if let Some(src) = &t.history_source {
+            cells.push(("history_source.vi", src.vi.clone()));
+            cells.push(("history_source.en", src.en.clone()));
+        }
         line(&cells);
         for m in &t.milestones {
             line(&[
@@ -453,6 +491,15 @@ pub fn to_table(sheet: &Sheet, sep: char) -> String {
                 ("value", n(m.value)),
                 ("clause", m.clause.clone()),
                 ("wording", m.wording.clone()),
+            ]);
+        }
+        for p in &t.history {
+            line(&[
+                ("section", "history".into()),
+                ("id", t.id.clone()),
+                ("as_of", p.as_of.iso()),
+                ("to_date", n(p.to_date)),
+                ("total", n(p.total)),
             ]);
         }
     }

@@ -93,14 +93,14 @@ fn csv_has_a_header_and_one_row_per_target() {
     assert_eq!(lines.len(), 20);
     assert!(
         lines.contains(
-            &"budget-revenue,needs-acceleration,1260,1700,>,0.741176,356.666667,1.698413,,,,,flat,higher,,1700"
+            &"budget-revenue,needs-acceleration,1260,1700,>,0.741176,356.666667,1.698413,,,,,flat,higher,,1700,"
         ),
         "{text}"
     );
     assert!(lines.iter().any(|l| l.starts_with("disbursement,needs-acceleration,83,100,>=,")
-        && l.ends_with("2022-09-30 >= 70: missed; 2022-12-31 >= 100: pending,flat,higher,,100")));
+        && l.ends_with("2022-09-30 >= 70: missed; 2022-12-31 >= 100: pending,flat,higher,,100,")));
     assert!(
-        lines.iter().any(|l| l.starts_with("private-investment,no-data,") && l.ends_with(",,higher,,8250")),
+        lines.iter().any(|l| l.starts_with("private-investment,no-data,") && l.ends_with(",,higher,,8250,")),
         "{text}"
     );
 }
@@ -121,7 +121,7 @@ fn the_method_is_the_best_the_inputs_allow_or_the_one_asked_for() {
     assert!(String::from_utf8(out.stdout)
         .unwrap()
         .lines()
-        .any(|l| l.starts_with("budget-revenue,on-track,1764,") && l.ends_with(",last-year,higher,,1700")));
+        .any(|l| l.starts_with("budget-revenue,on-track,1764,") && l.ends_with(",last-year,higher,,1700,")));
     let out = targets(&["project", "--scenario", "tests/scenarios/last-year.json", "--method", "profile"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("unknown method"));
@@ -322,4 +322,28 @@ fn a_sheet_goes_to_a_spreadsheets_table_and_back() {
 fn the_sample_table_is_the_bundled_sheet() {
     let table = include_str!("../data/tables/kontum-15-nq-tu-2022.csv");
     assert_eq!(plan_widget::table::from_table(table), plan_widget::sheet::Sheet::kontum());
+}
+
+#[test]
+fn backtest_projects_each_earlier_year_from_the_years_before_it() {
+    // Issue 14, item 7: GDP's nine-month figures 2015-2022, each year's range from the years before.
+    let out = targets(&["backtest", "--as-of", "2023-09-30", "--sheet", "data/sheets/vn-68-2022-qh15-2023.json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let rows: Vec<Vec<&str>> = text.lines().skip(1).map(|l| l.split(',').collect()).collect();
+    assert_eq!(text.lines().next(), Some("id,as_of,method,to_date,projected,low,high,outcome,covered,error,years"));
+    let gdp: Vec<&Vec<&str>> = rows.iter().filter(|r| r[0] == "gdp-growth").collect();
+    assert_eq!(gdp.len(), 8);
+    // 2015-2017 have fewer than three years before them: no range.
+    assert!(gdp[..3].iter().all(|r| r[5].is_empty() && r[8].is_empty()));
+    // 2018: the errors of 2015-2017 (full year less nine months) give its range.
+    let errors = [6.68 - 6.50, 6.21 - 5.93, 6.81 - 6.41f64];
+    let rms = (errors.iter().map(|e| e * e).sum::<f64>() / 3.0).sqrt();
+    let half = plan_widget::engine::Z80 * plan_widget::engine::small_sample_factor(3) * rms;
+    let r = gdp[3];
+    assert_eq!((r[1], r[4], r[7], r[10]), ("2018-09-30", "6.98", "7.08", "3"));
+    assert!((r[5].parse::<f64>().unwrap() - (6.98 - half)).abs() < 1e-6, "{r:?}");
+    assert_eq!(r[8], "true", "7.08 lies within it");
+    let bad = targets(&["backtest", "--as-of", "30/9/2023"]);
+    assert_eq!(bad.status.code(), Some(2));
 }

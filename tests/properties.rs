@@ -350,7 +350,7 @@ proptest! {
         value in 0.5..1000.0f64,
         width in 0.1..50.0f64,
         tolerance in proptest::option::of(0.1..5.0f64),
-        construct in 0u8..5,
+        construct in 0u8..6,
         tsv in any::<bool>(),
     ) {
         use serde_json::json;
@@ -362,6 +362,12 @@ proptest! {
             2 => { target["comparator"] = "between".into(); target["value"] = json!([value, value + width]); target["better"] = "lower".into(); }
             3 => { target["baseline"] = json!({"value": value + width, "date": "2022-12-31"}); target["change"] = "points".into(); target["better"] = "lower".into(); target["comparator"] = ">".into(); }
             4 => { target["milestones"] = json!([{"date": "2023-06-30", "comparator": "<=", "value": value, "clause": texts[0], "wording": texts[2]}]); }
+            5 => {
+                target["kind"] = "flow".into();
+                target["history"] = json!([{"as_of": "2021-09-30", "to_date": value, "total": value + width},
+                    {"as_of": "2022-09-30", "to_date": width, "total": value + width}]);
+                target["history_source"] = json!({"vi": texts[1], "en": texts[0]});
+            }
             _ => {}
         }
         if let Some(t) = tolerance.filter(|_| construct < 2) {

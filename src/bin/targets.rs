@@ -5,6 +5,7 @@
 //! targets check (--sheet FILE | --scenario FILE [--sheet FILE]) [--lang en|vi]
 //! targets link --scenario FILE [--base URL] [--sheet FILE]
 //! targets sheet (--from-csv FILE | --to-csv FILE | --to-tsv FILE) [--lang en|vi]
+//! targets backtest --as-of YYYY-MM-DD [--sheet FILE]
 //! ```
 //! Exit code 0 on success, 2 on invalid input or usage, with every problem on stderr.
 //!
@@ -32,6 +33,9 @@ const USAGE: &str = "usage:
   targets link --scenario FILE [--base URL] [--sheet FILE]   (the share URL; base http://127.0.0.1:8080/)
   targets sheet --from-csv FILE   (a spreadsheet's table, CSV or TSV, as a JSON sheet; docs/sheet-format.md)
   targets sheet --to-csv FILE | --to-tsv FILE   (a JSON sheet as a table)
+  targets backtest --as-of YYYY-MM-DD [--sheet FILE]
+                  (each earlier year of each target's history at that point of the year, projected as it
+                  would have been then, with a range from the years before it alone; CSV)
 Without --sheet, the bundled Kon Tum sheet (kontum-15-nq-tu-2022) is used.";
 
 /// Files larger than this are refused rather than read into memory.
@@ -42,6 +46,7 @@ enum Command {
     Check,
     Link,
     Sheet,
+    Backtest,
 }
 
 struct Args {
@@ -56,6 +61,8 @@ struct Args {
     /// `sheet`: the table to read (`--from-csv`), or the JSON sheet to write as a table and the separator.
     from_table: Option<String>,
     to_table: Option<(String, char)>,
+    /// `backtest`: the point of the year.
+    as_of: Option<String>,
 }
 
 fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
@@ -64,6 +71,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
         Some("check") => Command::Check,
         Some("link") => Command::Link,
         Some("sheet") => Command::Sheet,
+        Some("backtest") => Command::Backtest,
         Some("-h" | "--help") => return Err(String::new()),
         Some(other) => return Err(format!("unknown command {other:?}")),
         None => return Err("no command given".into()),
@@ -78,6 +86,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
         base: "http://127.0.0.1:8080/".into(),
         from_table: None,
         to_table: None,
+        as_of: None,
     };
     while let Some(flag) = args.next() {
         let mut value = || args.next().ok_or(format!("{flag} needs a value"));
@@ -88,6 +97,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
             "--from-csv" => out.from_table = Some(value()?),
             "--to-csv" => out.to_table = Some((value()?, ',')),
             "--to-tsv" => out.to_table = Some((value()?, '\t')),
+            "--as-of" => out.as_of = Some(value()?),
             "--format" => {
                 out.format = value()?;
                 if out.format != "json" && out.format != "csv" {
@@ -169,6 +179,15 @@ fn run(args: &Args) -> Result<String, Vec<Problem>> {
             Ok(format!("{base}#{}\n", plan_widget::fragment::encode(&scenario, &sheet)))
         }
         Command::Sheet => Ok(String::new()),
+        Command::Backtest => {
+            let text = args.as_of.as_deref().ok_or_else(|| {
+                vec![Problem { place: String::new(), field: "--as-of".into(), kind: ProblemKind::Missing }]
+            })?;
+            let as_of = plan_widget::date::Date::parse(text).ok_or_else(|| {
+                vec![Problem { place: String::new(), field: "--as-of".into(), kind: ProblemKind::BadDate(text.into()) }]
+            })?;
+            Ok(backtest_csv(&sheet, as_of))
+        }
         Command::Check => {
             if let Some(path) = args.scenario.as_deref() {
                 let scenario = Scenario::parse(&read_text(path)?, &sheet)?;
@@ -180,6 +199,47 @@ fn run(args: &Args) -> Result<String, Vec<Problem>> {
             }
         }
     }
+}
+
+/// The backtest of every target with history, one row per earlier year and method: the error is
+/// `|ln(outcome / projected)|` for a flow, `|outcome − projected|` in points for an average.
+fn backtest_csv(sheet: &Sheet, as_of: plan_widget::date::Date) -> String {
+    use plan_widget::engine::{backtest, Method};
+    use plan_widget::sheet::Kind;
+    let mut out = String::from("id,as_of,method,to_date,projected,low,high,outcome,covered,error,years\n");
+    let n = |x: f64| format!("{}", (x * 1e6).round() / 1e6);
+    for t in sheet.targets.iter().filter(|t| !t.history.is_empty()) {
+        let methods: &[Method] = if t.kind == Kind::Flow { &[Method::Flat, Method::LastYear] } else { &[Method::Flat] };
+        for &m in methods {
+            for c in backtest(sheet, t, as_of, m) {
+                let error = if t.kind == Kind::Flow {
+                    (c.outcome / c.projected).ln().abs()
+                } else {
+                    (c.outcome - c.projected).abs()
+                };
+                let (low, high, covered) = match c.range {
+                    Some((lo, hi)) => (n(lo), n(hi), (lo <= c.outcome && c.outcome <= hi).to_string()),
+                    None => (String::new(), String::new(), String::new()),
+                };
+                let cells = [
+                    report::csv_field(&t.id),
+                    c.as_of.iso(),
+                    m.code().into(),
+                    n(c.to_date),
+                    n(c.projected),
+                    low,
+                    high,
+                    n(c.outcome),
+                    covered,
+                    n(error),
+                    c.years.to_string(),
+                ];
+                out.push_str(&cells.join(","));
+                out.push('\n');
+            }
+        }
+    }
+    out
 }
 
 /// How [`visible`] writes a control character.

@@ -4,7 +4,7 @@
 //! Leptos components).
 
 use crate::date::Date;
-use crate::engine::{band_at, months_elapsed, Outcome, Projection, Status};
+use crate::engine::{band_at, months_elapsed, Outcome, Projection, SpreadFrom, Status};
 use crate::i18n::Locale;
 use crate::markup::{table, Node};
 use crate::present::*;
@@ -164,6 +164,7 @@ pub fn card_output(sheet: &Sheet, t: &Target, input: Option<&Input>, o: Option<&
             results =
                 results.child(pair(l.pick("So với chỉ tiêu", "Of the target").into(), "attainment", percent(a, l)));
         }
+        let mut spread_note = None;
         match o.probability {
             Some(p) if o.high > o.low => {
                 let range = format!("{} – {}", value(sheet, t, o.low, l), value(sheet, t, o.high, l));
@@ -172,18 +173,26 @@ pub fn card_output(sheet: &Sheet, t: &Target, input: Option<&Input>, o: Option<&
                     "probability",
                     chance(p, l),
                 ));
+                if let Some(from) = spread_line(t, o.spread_from, l) {
+                    spread_note = Some(Node::text_el("p", "spread-from", from));
+                }
             }
             // Open, and nothing gives a spread: said, never shown as a certain 0% or 100%.
             None => {
                 results = results.child(pair(
                     l.pick("Khoảng 80%, xác suất đạt", "80% range, chance").into(),
                     "probability not-estimated",
-                    l.pick("chưa ước tính (cần độ dao động)", "not estimated (needs a volatility)").into(),
+                    l.pick(
+                        "chưa ước tính (không có số liệu các năm trước hay độ dao động)",
+                        "not estimated (no earlier years' figures or volatility)",
+                    )
+                    .into(),
                 ))
             }
             Some(_) => {}
         }
         out.push(results);
+        out.extend(spread_note);
         if let Some(r) = required_phrase(sheet, t, o, l) {
             out.push(Node::text_el("p", "required", r));
         }
@@ -206,6 +215,27 @@ pub fn card_output(sheet: &Sheet, t: &Target, input: Option<&Input>, o: Option<&
         out.push(Node::text_el("p", "note", note.get(l)));
     }
     out
+}
+
+/// Where a card's range and chance come from, when they are estimated, with the earlier years' source.
+fn spread_line(t: &Target, from: SpreadFrom, l: Locale) -> Option<String> {
+    match from {
+        SpreadFrom::History(n) => {
+            let source = t.history_source.as_ref().map_or("", |s| s.get(l));
+            Some(l.pick(
+                format!("Khoảng và xác suất tính từ sai số của cách dự báo này trong {n} năm trước, tại cùng thời điểm của năm. Nguồn: {source}"),
+                format!("Range and chance from this method's errors in {n} earlier years, at the same point of the year. Source: {source}"),
+            ))
+        }
+        SpreadFrom::Volatility => Some(
+            l.pick(
+                "Khoảng và xác suất tính từ độ dao động mỗi tháng đã nhập.",
+                "Range and chance from the monthly volatility given.",
+            )
+            .into(),
+        ),
+        SpreadFrom::None => None,
+    }
 }
 
 /// The resolution's words under a card, with the English rendering for English readers.
@@ -308,6 +338,8 @@ mod tests {
         assert!(text("reading").contains("bằng 74% chỉ tiêu"));
         assert!(text("note").starts_with("Ước tính"));
         assert!(card.find("band").is_none(), "no band without volatility");
+        assert!(text("not-estimated").starts_with("chưa ước tính"));
+        assert!(card.find("spread-from").is_none());
 
         let table = target_table(&sheet, t, o.unwrap(), i.unwrap(), scenario.as_of, En);
         let rows: Vec<String> =
@@ -322,5 +354,22 @@ mod tests {
         let none = Node::new("div").children(card_output(&sheet, sheet.target("jobs").unwrap(), None, None, En));
         assert_eq!(none.find("status").unwrap().text_content(), "–No data");
         assert!(none.find("results").is_none());
+    }
+
+    #[test]
+    fn a_range_from_history_says_where_it_comes_from() {
+        // Issue 14, item 3: the national sheet's GDP has nine-month errors for 2015-2022.
+        let sheet = Sheet::parse(include_str!("../../data/sheets/vn-68-2022-qh15-2023.json")).unwrap();
+        let text = include_str!("../../data/scenarios/vn-68-2022-qh15-2023-09-30.json");
+        let scenario = crate::scenario::Scenario::parse(text, &sheet).unwrap();
+        let p = crate::engine::project(&sheet, &scenario);
+        let t = sheet.target("gdp-growth").unwrap();
+        let o = p.get("gdp-growth").unwrap().outcome.as_ref();
+        let card = Node::new("div").children(card_output(&sheet, t, scenario.inputs.get("gdp-growth"), o, En));
+        let text = |class: &str| card.find(class).map(|n| n.text_content().replace('\u{a0}', " ")).unwrap_or_default();
+        assert_eq!(text("band"), "3.40% – 5.08%");
+        assert_eq!(text("probability"), "<1%");
+        assert!(text("spread-from").starts_with("Range and chance from this method's errors in 8 earlier years"));
+        assert!(text("spread-from").contains("Source: General Statistics Office"));
     }
 }

@@ -952,7 +952,11 @@ fn the_national_2023_sheet_opens_on_its_published_figures() {
     assert_eq!(s.scenario_name(), "Số liệu đã công bố (30/9/2023)");
     let status = |id: &str| s.projection.get(id).unwrap().status().code();
     // GDP 4.24% after nine months against about 6.5%; CPI 3.16% under a ceiling of about 4.5%.
-    assert_eq!(status("gdp-growth"), "needs-acceleration", "4.24 is 66% of 6.45");
+    // Issue 14, item 3: the range comes from the nine-month figure's errors in 2015-2022 (eight years),
+    // and all of it (about 3.40-5.08) falls short of 6.45.
+    let gdp = s.projection.get("gdp-growth").unwrap().outcome.clone().unwrap();
+    assert_eq!(gdp.spread_from, crate::engine::SpreadFrom::History(8));
+    assert_eq!(status("gdp-growth"), "off-track");
     assert_eq!(status("cpi"), "on-track");
     assert_eq!(status("urban-unemployment"), "on-track");
     assert_eq!(status("poverty-rate"), "no-data");
