@@ -13,6 +13,9 @@ pub const Z80: f64 = 1.281_551_565_544_600_5;
 pub const OFF_TRACK_BELOW: f64 = 0.6;
 /// From this share up, progress is "substantial" in Open SDG's terms: the reading says the target is close.
 pub const CLOSE_FROM: f64 = 0.95;
+/// With less of the period than this (in months) behind it, a pace so far carried on is too early to
+/// judge without a range (as of 1 July, one day's figure would be scaled 184 times).
+pub const MIN_DATA_MONTHS: f64 = 1.0;
 /// Within this many standard deviations of the target, a projection is too close to call.
 pub const TOO_CLOSE: f64 = 0.25;
 /// The factors of the low and high presets.
@@ -36,6 +39,9 @@ pub enum Status {
     /// The projection lies within a quarter of a standard deviation of the target: either way is as
     /// likely.
     TooClose,
+    /// Less than [`MIN_DATA_MONTHS`] of the period has figures, the projection carries that pace on, and
+    /// nothing gives a range: one day's figure scaled to the whole period says nothing yet.
+    TooEarly,
     /// The period is over and the target was not met.
     Missed,
     /// The target can no longer be met: even the rest of the period at the indicator's bound (an
@@ -52,6 +58,7 @@ impl Status {
             Status::NeedsAcceleration => "needs-acceleration",
             Status::OffTrack => "off-track",
             Status::TooClose => "too-close",
+            Status::TooEarly => "too-early",
             Status::Missed => "missed",
             Status::Unreachable => "unreachable",
             Status::NoData => "no-data",
@@ -615,6 +622,12 @@ fn project_with(sheet: &Sheet, target: &Target, input: &Input, as_of: Date, marg
         Status::Missed
     } else if unreachable {
         Status::Unreachable
+    } else if sd == 0.0
+        && elapsed < MIN_DATA_MONTHS
+        && method == Method::Flat
+        && matches!(input.assume, None | Some(Assume::Factor(_)))
+    {
+        Status::TooEarly
     } else {
         // Read from the projection and its range at the period's end, never from the gaps left: the
         // same projection and range read the same on any date (docs/methodology.md, "Status").
@@ -1002,6 +1015,28 @@ mod tests {
         let ly = Input { last_year: Some(crate::scenario::LastYear { to_date: 75.0, total: 110.0 }), ..input(60.0) };
         let o = project_target(&sheet, &t, &ly, as_of);
         assert_eq!((o.method, o.spread_from, o.probability), (Method::LastYear, SpreadFrom::None, None));
+    }
+
+    #[test]
+    fn one_days_figure_carried_on_is_too_early_to_judge() {
+        // Issue 14, item 5: as of 1 July, one day of revenue scaled to six months (x184) would read
+        // "on track".
+        let sheet = kontum();
+        let t = sheet.target("budget-revenue").unwrap();
+        let first_day = Date::parse("2022-07-01").unwrap();
+        let o = project_target(&sheet, t, &input(40.0), first_day);
+        assert!(o.projected > 1700.0);
+        assert_eq!((o.status, o.probability), (Status::TooEarly, None));
+        // A range, a typed pace or a month of figures lets it be judged.
+        let vol = Input { volatility: Some(50.0), ..input(40.0) };
+        assert_ne!(project_target(&sheet, t, &vol, first_day).status, Status::TooEarly);
+        let pace = Input { assume: Some(Assume::Pace(100.0)), ..input(40.0) };
+        assert_eq!(project_target(&sheet, t, &pace, first_day).status, Status::OffTrack);
+        let month = project_target(&sheet, t, &input(400.0), Date::parse("2022-07-31").unwrap());
+        assert_eq!(month.status, Status::OnTrack);
+        // The reading says so.
+        let reading = crate::present::reading(&sheet, t, Some(&input(40.0)), Some(&o), crate::i18n::Locale::En);
+        assert!(reading.ends_with("too early to tell."), "{reading}");
     }
 
     #[test]

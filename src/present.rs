@@ -147,6 +147,7 @@ pub fn status_word(status: Status, locale: Locale) -> &'static str {
         Status::NeedsAcceleration => locale.pick("Cần tăng tốc", "Needs acceleration"),
         Status::OffTrack => locale.pick("Khó đạt", "Off track"),
         Status::TooClose => locale.pick("Khó phân định", "Too close to call"),
+        Status::TooEarly => locale.pick("Còn quá sớm", "Too early to tell"),
         Status::Missed => locale.pick("Không đạt", "Not met"),
         Status::Unreachable => locale.pick("Không còn khả năng đạt", "Out of reach"),
         Status::NoData => locale.pick("Chưa có số liệu", "No data"),
@@ -161,6 +162,7 @@ pub fn status_icon(status: Status) -> &'static str {
         Status::NeedsAcceleration => "▲",
         Status::OffTrack => "✕",
         Status::TooClose => "◐",
+        Status::TooEarly => "◌",
         Status::Missed => "✖",
         Status::Unreachable => "⊘",
         Status::NoData => "–",
@@ -411,6 +413,10 @@ pub fn reading(
         Status::TooClose => locale.pick(
             " Dự báo sát chỉ tiêu đến mức chưa thể nói sẽ đạt hay không.",
             " That is too close to the target to call either way.",
+        ),
+        Status::TooEarly => locale.pick(
+            " Nhưng mới có số liệu chưa đến một tháng: còn quá sớm để nói sẽ đạt hay không.",
+            " But with less than a month of figures, it is too early to tell.",
         ),
         // A range says where the projection falls; a ceiling, which side of it.
         Status::OnTrack if target.comparator == Comparator::Between => match (target.judged_way(), target.high) {
@@ -847,10 +853,12 @@ mod tests {
             Status::Missed,
             Status::Unreachable,
             Status::NoData,
+            Status::TooClose,
+            Status::TooEarly,
         ]
         .map(status_icon)
         .into();
-        assert_eq!(icons.len(), 7, "every status has its own shape");
+        assert_eq!(icons.len(), 9, "every status has its own shape");
     }
 
     #[test]

@@ -60,7 +60,7 @@ impl Palette {
             Status::OnTrack => self.on_track,
             Status::NeedsAcceleration | Status::TooClose => self.needs_acceleration,
             Status::OffTrack | Status::Missed | Status::Unreachable => self.off_track,
-            Status::NoData => self.no_data,
+            Status::NoData | Status::TooEarly => self.no_data,
         }
     }
 }
