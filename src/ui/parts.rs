@@ -183,8 +183,8 @@ pub fn card_output(sheet: &Sheet, t: &Target, input: Option<&Input>, o: Option<&
                     l.pick("Khoảng 80%, xác suất đạt", "80% range, chance").into(),
                     "probability not-estimated",
                     l.pick(
-                        "chưa ước tính (không có số liệu các năm trước hay độ dao động)",
-                        "not estimated (no earlier years' figures or volatility)",
+                        "chưa ước tính: không có số liệu các năm trước hay độ dao động",
+                        "not estimated: no earlier years' figures or volatility",
                     )
                     .into(),
                 ))
