@@ -122,9 +122,23 @@ impl Source {
     pub fn scenario(self, sheet: &Sheet) -> Scenario {
         match self {
             // The published scenarios are checked by the tests; should one ever fail, the widget opens empty.
-            Source::Published => published_json(&sheet.id)
-                .and_then(|json| Scenario::parse(json, sheet).ok())
-                .unwrap_or_else(|| Scenario::empty(sheet)),
+            // Each is read once per sheet id and kept: the label and the sources line ask on every render,
+            // and a file's sheet may not take a shipped sheet's id, so the id names the same sheet.
+            Source::Published => {
+                thread_local! {
+                    static READ: std::cell::RefCell<Vec<(String, Option<Scenario>)>> = const { std::cell::RefCell::new(Vec::new()) };
+                }
+                let read = READ.with(|r| {
+                    let mut r = r.borrow_mut();
+                    if let Some((_, s)) = r.iter().find(|(id, _)| *id == sheet.id) {
+                        return s.clone();
+                    }
+                    let s = published_json(&sheet.id).and_then(|json| Scenario::parse(json, sheet).ok());
+                    r.push((sheet.id.clone(), s.clone()));
+                    s
+                });
+                read.unwrap_or_else(|| Scenario::empty(sheet))
+            }
             _ => Scenario::empty(sheet),
         }
     }
