@@ -340,12 +340,17 @@ fn history_errors(sheet: &Sheet, target: &Target, as_of: Date, method: Method) -
     errors_before(sheet, target, as_of, method, sheet.start)
 }
 
+/// Whether `a` and `b` are the same day of the year (the same point of a yearly period).
+fn same_day_of_year(a: Date, b: Date) -> bool {
+    a.month == b.month && a.day == b.day
+}
+
 /// The errors of the entries at `as_of`'s point of the year dated before `before`.
 fn errors_before(sheet: &Sheet, target: &Target, as_of: Date, method: Method, before: Date) -> Vec<f64> {
     target
         .history
         .iter()
-        .filter(|p| p.as_of.month == as_of.month && p.as_of.day == as_of.day && p.as_of < before)
+        .filter(|p| same_day_of_year(p.as_of, as_of) && p.as_of < before)
         .filter_map(|p| {
             let projected = past_projection(sheet, target, p, method)?;
             match target.kind {
@@ -375,9 +380,10 @@ fn past_projection(sheet: &Sheet, target: &Target, p: &Past, method: Method) -> 
     match (target.kind, method) {
         (Kind::Flow, Method::Flat) => Some(p.to_date * total / elapsed),
         (Kind::Flow, Method::LastYear) => {
-            let q = target.history.iter().find(|q| {
-                q.as_of.year == p.as_of.year - 1 && q.as_of.month == p.as_of.month && q.as_of.day == p.as_of.day
-            })?;
+            let q = target
+                .history
+                .iter()
+                .find(|q| q.as_of.year == p.as_of.year - 1 && same_day_of_year(q.as_of, p.as_of))?;
             Some(q.total * p.to_date / q.to_date)
         }
         (Kind::Average, Method::Flat) => Some(p.to_date),
@@ -402,22 +408,17 @@ pub struct PastCheck {
 /// Each entry of a target's history at `as_of`'s point of the year, projected by `method` as it would
 /// have been then (docs/methodology.md, "A range from history").
 pub fn backtest(sheet: &Sheet, target: &Target, as_of: Date, method: Method) -> Vec<PastCheck> {
-    let mut entries: Vec<&Past> =
-        target.history.iter().filter(|p| p.as_of.month == as_of.month && p.as_of.day == as_of.day).collect();
+    let mut entries: Vec<&Past> = target.history.iter().filter(|p| same_day_of_year(p.as_of, as_of)).collect();
     entries.sort_by_key(|p| (p.as_of.year, p.as_of.month, p.as_of.day));
     entries
         .into_iter()
         .filter_map(|p| {
             let projected = past_projection(sheet, target, p, method)?;
             let errors = errors_before(sheet, target, as_of, method, p.as_of);
-            let n = errors.len();
-            let range = (n >= HISTORY_MIN).then(|| {
-                let rms = (errors.iter().map(|e| e * e).sum::<f64>() / n as f64).sqrt();
-                let scale = if target.kind == Kind::Flow { projected.abs() } else { 1.0 };
-                let half = Z80 * small_sample_factor(n) * rms * scale;
-                (projected - half, projected + half)
-            });
-            Some(PastCheck { as_of: p.as_of, method, to_date: p.to_date, projected, range, years: n, outcome: p.total })
+            let range =
+                sd_from_errors(target, &errors, projected).map(|sd| (projected - Z80 * sd, projected + Z80 * sd));
+            let years = errors.len();
+            Some(PastCheck { as_of: p.as_of, method, to_date: p.to_date, projected, range, years, outcome: p.total })
         })
         .collect()
 }
@@ -431,60 +432,45 @@ pub fn small_sample_factor(df: usize) -> f64 {
     t / z
 }
 
-/// The standard deviation of the value at the period's end from earlier years' errors, and how many
-/// years gave one: their root mean square (about zero, so that a method's lean counts as error), widened
-/// for the few years it rests on; for a flow, relative to the projection `raw`. Only while the base
-/// method projects (no pace, change or value typed): a reader's own assumption is not the method whose
-/// errors these are.
-fn history_spread(
-    sheet: &Sheet,
-    target: &Target,
-    input: &Input,
-    as_of: Date,
-    method: Method,
-    raw: f64,
-) -> Option<(f64, usize)> {
-    if !matches!(input.assume, None | Some(Assume::Factor(_))) {
-        return None;
-    }
-    let errors = history_errors(sheet, target, as_of, method);
+/// The standard deviation at the period's end that `errors` give around `projected`: their root mean
+/// square (about zero, so that a method's lean counts as error), widened for the few years it rests on;
+/// for a flow, relative to the projection. None from fewer than [`HISTORY_MIN`] errors.
+fn sd_from_errors(target: &Target, errors: &[f64], projected: f64) -> Option<f64> {
     let n = errors.len();
     if n < HISTORY_MIN {
         return None;
     }
     let rms = (errors.iter().map(|e| e * e).sum::<f64>() / n as f64).sqrt();
-    let scale = if target.kind == Kind::Flow { raw.abs() } else { 1.0 };
-    Some((small_sample_factor(n) * rms * scale, n))
+    let scale = if target.kind == Kind::Flow { projected.abs() } else { 1.0 };
+    Some(small_sample_factor(n) * rms * scale)
 }
 
-/// The standard deviation of the value at `month` and where it comes from: the scenario's volatility
-/// when it gives one (the reader's own statement of the spread), else earlier years' errors (spread over
-/// the months ahead as a volatility would spread it), else none. `raw_end` is the unbounded projection at
-/// the period's end.
-#[allow(clippy::too_many_arguments)]
-fn spread_from(
+/// The monthly volatility the months ahead are spread with, and where it comes from: the scenario's
+/// when it gives one (the reader's own statement of the spread); else the one that makes [`spread`] at
+/// the period's end equal earlier years' spread around `raw_end` (the unbounded projection), only while
+/// the base method projects (no pace, change or value typed: a reader's own assumption is not the
+/// method whose errors these are); else none. `spread` is linear in the volatility, so the band widens
+/// between now and the period's end in the shape a volatility gives it.
+fn volatility(
     sheet: &Sheet,
     target: &Target,
     input: &Input,
     as_of: Date,
     method: Method,
-    month: f64,
     raw_end: f64,
 ) -> (f64, SpreadFrom) {
-    let total = f64::from(sheet.months());
-    let elapsed = months_elapsed(sheet, as_of);
     if let Some(vol) = input.volatility {
-        let from = if vol > 0.0 { SpreadFrom::Volatility } else { SpreadFrom::None };
-        return (spread(target, input, total, elapsed, month, vol), from);
+        return (vol, if vol > 0.0 { SpreadFrom::Volatility } else { SpreadFrom::None });
     }
-    match history_spread(sheet, target, input, as_of, method, raw_end) {
-        Some((sd_end, n)) => {
-            let shape_end = spread(target, input, total, elapsed, total, 1.0);
-            let shape = spread(target, input, total, elapsed, month, 1.0);
-            let sd = if shape_end > 0.0 { sd_end * shape / shape_end } else { 0.0 };
-            (sd, SpreadFrom::History(n))
-        }
-        None => (0.0, SpreadFrom::None),
+    if !matches!(input.assume, None | Some(Assume::Factor(_))) {
+        return (0.0, SpreadFrom::None);
+    }
+    let errors = history_errors(sheet, target, as_of, method);
+    let total = f64::from(sheet.months());
+    let shape_end = spread(target, input, total, months_elapsed(sheet, as_of), total, 1.0);
+    match sd_from_errors(target, &errors, raw_end) {
+        Some(sd_end) if shape_end > 0.0 => (sd_end / shape_end, SpreadFrom::History(errors.len())),
+        _ => (0.0, SpreadFrom::None),
     }
 }
 
@@ -572,7 +558,8 @@ fn project_with(sheet: &Sheet, target: &Target, input: &Input, as_of: Date, marg
             (raw, (wr > 0.0).then(|| (goal * w - input.achieved * we) / wr))
         }
     };
-    let (sd, spread_source) = spread_from(sheet, target, input, as_of, method, total, raw);
+    let (vol, spread_source) = volatility(sheet, target, input, as_of, method, raw);
+    let sd = spread(target, input, total, elapsed, total, vol);
     // A flow that must grow needs no negative pace; a flow under a ceiling may have no room left.
     let required = required.map(|r| if target.kind == Kind::Flow && sign > 0.0 { r.max(0.0) } else { r });
     let projected = clamp_to_bound(target, raw);
@@ -776,12 +763,12 @@ pub fn band_at(sheet: &Sheet, target: &Target, input: &Input, as_of: Date, month
     let (base, method) = base_rate(target, input, elapsed, total);
     let assumed = assumed_rate(target, input, base);
     let path = Path { target, input, total, elapsed, assumed };
-    let raw_end = path.raw(total);
+    let (vol, _) = volatility(sheet, target, input, as_of, method, path.raw(total));
     months
         .iter()
         .map(|&month| {
             let raw = path.raw(month);
-            let (sd, _) = spread_from(sheet, target, input, as_of, method, month, raw_end);
+            let sd = spread(target, input, total, elapsed, month, vol);
             let mut low = clamp_to_bound(target, raw - Z80 * sd);
             if target.kind == Kind::Flow {
                 low = low.max(input.achieved);
