@@ -111,7 +111,8 @@ pub fn csv_field(s: &str) -> String {
     }
 }
 
-fn csv_num(x: Option<f64>) -> String {
+/// A number cell: rounded to six decimals, empty when absent or not finite.
+pub fn csv_num(x: Option<f64>) -> String {
     x.filter(|v| v.is_finite()).map(|v| round6(v).to_string()).unwrap_or_default()
 }
 

@@ -298,7 +298,13 @@ pub fn from_table_json(text: &str) -> Result<(Sheet, Value), Vec<Problem>> {
                 rows_of.push((format!("targets[{}]", targets.len()), row));
                 targets.push(Value::Object(o));
             }
-            Some("milestone") => {
+            // A row of a list under the target above it: its texts and numbers by column.
+            Some(section @ ("milestone" | "history")) => {
+                let (list_key, texts, numbers): (&str, &[&str], &[&str]) = if section == "milestone" {
+                    ("milestones", &["date", "comparator", "clause", "wording"], &["value"])
+                } else {
+                    ("history", &["as_of"], &["to_date", "total"])
+                };
                 let Some(t) = targets.iter_mut().rev().find(|t| t["id"] == id.as_str()) else {
                     problems.borrow_mut().push(Problem {
                         place: at_row(row, ""),
@@ -308,46 +314,22 @@ pub fn from_table_json(text: &str) -> Result<(Sheet, Value), Vec<Problem>> {
                     continue;
                 };
                 let mut m = Map::new();
-                for key in ["date", "comparator", "clause", "wording"] {
+                for key in texts {
                     if let Some(v) = cell(key) {
-                        m.insert(key.into(), v.into());
+                        m.insert((*key).into(), v.into());
                     }
                 }
-                if let Some(v) = number("value") {
-                    m.insert("value".into(), v);
-                }
-                let list = t
-                    .as_object_mut()
-                    .and_then(|o| o.entry("milestones").or_insert_with(|| Value::Array(Vec::new())).as_array_mut());
-                if let Some(list) = list {
-                    rows_of.push((format!("{id}.milestones[{}]", list.len()), row));
-                    list.push(Value::Object(m));
-                }
-            }
-            Some("history") => {
-                let Some(t) = targets.iter_mut().rev().find(|t| t["id"] == id.as_str()) else {
-                    problems.borrow_mut().push(Problem {
-                        place: at_row(row, ""),
-                        field: "id".into(),
-                        kind: ProblemKind::UnknownReference(id),
-                    });
-                    continue;
-                };
-                let mut h = Map::new();
-                if let Some(d) = cell("as_of") {
-                    h.insert("as_of".into(), d.into());
-                }
-                for key in ["to_date", "total"] {
+                for key in numbers {
                     if let Some(v) = number(key) {
-                        h.insert(key.into(), v);
+                        m.insert((*key).into(), v);
                     }
                 }
                 let list = t
                     .as_object_mut()
-                    .and_then(|o| o.entry("history").or_insert_with(|| Value::Array(Vec::new())).as_array_mut());
+                    .and_then(|o| o.entry(list_key).or_insert_with(|| Value::Array(Vec::new())).as_array_mut());
                 if let Some(list) = list {
-                    rows_of.push((format!("{id}.history[{}]", list.len()), row));
-                    list.push(Value::Object(h));
+                    rows_of.push((format!("{id}.{list_key}[{}]", list.len()), row));
+                    list.push(Value::Object(m));
                 }
             }
             other => problems.borrow_mut().push(Problem {

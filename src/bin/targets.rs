@@ -207,7 +207,7 @@ fn backtest_csv(sheet: &Sheet, as_of: plan_widget::date::Date) -> String {
     use plan_widget::engine::{backtest, Method};
     use plan_widget::sheet::Kind;
     let mut out = String::from("id,as_of,method,to_date,projected,low,high,outcome,covered,error,years\n");
-    let n = |x: f64| format!("{}", (x * 1e6).round() / 1e6);
+    let n = |x: f64| report::csv_num(Some(x));
     for t in sheet.targets.iter().filter(|t| !t.history.is_empty()) {
         let methods: &[Method] = if t.kind == Kind::Flow { &[Method::Flat, Method::LastYear] } else { &[Method::Flat] };
         for &m in methods {
