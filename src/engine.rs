@@ -305,6 +305,12 @@ fn base_rate(target: &Target, input: &Input, elapsed: f64, total: f64) -> (f64, 
     }
 }
 
+/// Whether the rate ahead is the one the base method estimates (no pace, change or value typed; a
+/// factor scales it): what the drift error, earlier years' errors and "too early" are about.
+fn rate_is_estimated(input: &Input) -> bool {
+    matches!(input.assume, None | Some(Assume::Factor(_)))
+}
+
 /// The standard deviation of the value at `month` (counted from the period's start, at or after the
 /// as-of date `elapsed`) under a monthly volatility `vol` (docs/methodology.md, "Band and probability").
 /// A flow or a level: the months ahead add `vol² · r`, and when the rate ahead is the one estimated from
@@ -315,7 +321,7 @@ fn spread(target: &Target, input: &Input, total: f64, elapsed: f64, month: f64, 
     let r = (month - elapsed).max(0.0);
     match target.kind {
         Kind::Flow | Kind::Level => {
-            let estimated = matches!(input.assume, None | Some(Assume::Factor(_)));
+            let estimated = rate_is_estimated(input);
             let drift = if estimated && elapsed > 0.0 { r / elapsed } else { 0.0 };
             vol * (r * (1.0 + drift)).sqrt()
         }
@@ -462,7 +468,7 @@ fn volatility(
     if let Some(vol) = input.volatility {
         return (vol, if vol > 0.0 { SpreadFrom::Volatility } else { SpreadFrom::None });
     }
-    if !matches!(input.assume, None | Some(Assume::Factor(_))) {
+    if !rate_is_estimated(input) {
         return (0.0, SpreadFrom::None);
     }
     let errors = history_errors(sheet, target, as_of, method);
@@ -609,11 +615,7 @@ fn project_with(sheet: &Sheet, target: &Target, input: &Input, as_of: Date, marg
         Status::Missed
     } else if unreachable {
         Status::Unreachable
-    } else if sd == 0.0
-        && elapsed < MIN_DATA_MONTHS
-        && method == Method::Flat
-        && matches!(input.assume, None | Some(Assume::Factor(_)))
-    {
+    } else if sd == 0.0 && elapsed < MIN_DATA_MONTHS && method == Method::Flat && rate_is_estimated(input) {
         Status::TooEarly
     } else {
         // Read from the projection and its range at the period's end, never from the gaps left: the

@@ -755,7 +755,7 @@ fn read_target(
         }
     }
     if format < 2 {
-        for field in ["better", "approximately", "tolerance", "baseline", "change"] {
+        for field in ["better", "approximately", "tolerance", "baseline", "change", "history", "history_source"] {
             if o.get(field).is_some() {
                 r.push(place, field, ProblemKind::UnknownVersion("1".into()));
             }
@@ -868,13 +868,6 @@ fn read_target(
         }
         Some(_) => read_text(r, o, place, "history_source"),
     };
-    if format < 2 {
-        for field in ["history", "history_source"] {
-            if o.get(field).is_some() {
-                r.push(place, field, ProblemKind::UnknownVersion("1".into()));
-            }
-        }
-    }
     Some(Target {
         index: 0,
         id: id?,
