@@ -45,6 +45,15 @@ fn percent_encode(s: &str) -> String {
     out
 }
 
+/// The link's own keys (besides the version that opens it): a target with one of these ids is written
+/// with every byte encoded.
+const RESERVED: [&str; 5] = ["as", "n", "src", "preset", "sheet"];
+
+/// `s` with every byte percent-encoded: "n" is "%6E".
+fn encode_every_byte(s: &str) -> String {
+    s.bytes().map(|b| format!("%{b:02X}")).collect()
+}
+
 pub(crate) fn percent_decode(s: &str) -> Option<String> {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
@@ -112,7 +121,7 @@ pub fn encode_link(scenario: &Scenario, sheet: &Sheet, origin: Origin) -> String
         return parts.join(";");
     }
     for (id, input) in scenario.inputs.iter() {
-        let mut field = percent_encode(id);
+        let mut field = if RESERVED.contains(&id) { encode_every_byte(id) } else { percent_encode(id) };
         field.push('=');
         field.push_str(&number(input.achieved));
         let assume = input.assume.map(|a| {
@@ -190,11 +199,15 @@ pub fn decode_link(fragment: &str, sheet: &Sheet) -> Result<(Scenario, Origin), 
         // encoded spaces ("%20as"): keys are decoded and trimmed, and so are values other than the name.
         // A target's own id is kept as it is (ids may hold any character, a space included); anything
         // else is trimmed.
-        let key = percent_decode(key).unwrap_or_else(|| key.to_string());
-        let key = if sheet.target(&key).is_some() { key.as_str() } else { key.trim() };
+        let decoded = percent_decode(key).unwrap_or_else(|| key.to_string());
+        // The link's own keys are written plainly (spaces aside); a target whose id is one of them is
+        // written encoded ("%6E" for a target "n"), and read as the target's.
+        let plainly = !key.replace("%20", "").contains('%');
+        let own = plainly && RESERVED.contains(&decoded.trim());
+        let key = if own || sheet.target(&decoded).is_none() { decoded.trim() } else { decoded.as_str() };
         let plain = percent_decode(value).unwrap_or_else(|| value.to_string());
-        let value = if key == "n" { value } else { plain.trim() };
-        match key {
+        let value = if own && key == "n" { value } else { plain.trim() };
+        match if own { key } else { "" } {
             "src" => match value {
                 "published" => origin.published = Some(Published::AsThey),
                 "published-edited" => origin.published = Some(Published::Edited),
@@ -223,17 +236,17 @@ pub fn decode_link(fragment: &str, sheet: &Sheet) -> Result<(Scenario, Origin), 
                     problems.push(problem("sheet", ProblemKind::OtherSheet(id)));
                 }
             }
-            id => match input(value) {
+            _ => match input(value) {
                 Ok(v) => {
-                    if inputs.insert(id.to_string(), v).is_some() {
+                    if inputs.insert(key.to_string(), v).is_some() {
                         problems.push(Problem {
-                            place: id.to_string(),
+                            place: key.to_string(),
                             field: String::new(),
-                            kind: ProblemKind::Duplicate(id.to_string()),
+                            kind: ProblemKind::Duplicate(key.to_string()),
                         });
                     }
                 }
-                Err(e) => problems.push(Problem { place: id.to_string(), field: String::new(), kind: e }),
+                Err(e) => problems.push(Problem { place: key.to_string(), field: String::new(), kind: e }),
             },
         }
     }
@@ -317,6 +330,38 @@ mod tests {
         assert_eq!(s.inputs.get("social-investment").and_then(|i| i.volatility), Some(400.0));
         // Written back in the same form: targets in id order, shortest numbers.
         assert_eq!(format!("#{}", encode(&s, &sheet)), EXAMPLE);
+    }
+
+    #[test]
+    fn a_target_named_like_one_of_the_links_own_keys_survives() {
+        // Found by the property test of issue 15, item 7: a target "n" was read as the scenario's name.
+        let targets: Vec<serde_json::Value> = ["n", "as", "src", "preset", "sheet"]
+            .iter()
+            .map(|id| {
+                serde_json::json!({"id": id, "area": "a", "clause": "1", "wording": "w",
+                    "label": {"vi": "L", "en": "L"}, "comparator": ">=", "value": 10, "unit": "u", "kind": "flow"})
+            })
+            .collect();
+        let sheet = Sheet::parse(
+            &serde_json::json!({
+                "format": 1, "id": "ids", "title": {"vi": "T", "en": "T"},
+                "resolution": {"number": "0", "issuer": {"vi": "X", "en": "X"}, "date": "2023-01-01"},
+                "period": {"start": "2023-01-01", "end": "2023-12-31"},
+                "units": {"u": {"label": {"vi": "u", "en": "u"}}},
+                "areas": [{"id": "a", "clause": "1", "label": {"vi": "A", "en": "A"}}],
+                "targets": targets
+            })
+            .to_string(),
+        )
+        .unwrap();
+        let mut s = Scenario::empty(&sheet);
+        s.name = "Tên".into();
+        for (i, t) in sheet.targets.iter().enumerate() {
+            s.inputs.insert(t.id.clone(), crate::scenario::Input { achieved: i as f64, ..Default::default() });
+        }
+        let link = encode(&s, &sheet);
+        assert!(link.contains(";%6E=0") && link.contains(";%61%73=1"), "{link}");
+        assert_eq!(decode(&link, &sheet), Ok(s));
     }
 
     #[test]
