@@ -106,10 +106,16 @@ fn run(root: web_sys::Element, mut initial: State, flags: Flags, fragment: Optio
     let (mut written_locale, mut written_scenario) = (None, None);
     // The cards of the last render: a card whose inputs did not change is not built again.
     let mut cards = crate::ui::Cards::default();
+    // Whether a render is patching the page: an event the page fires while it changes (a focused field
+    // taken out fires `change`) must not reach the state while the render reads it.
+    let rendering = Rc::new(std::cell::Cell::new(false));
+    let in_render = rendering.clone();
     Effect::new(move |shown: Option<Rc<Node>>| {
         state.with(|s| {
             let page = Rc::new(s.view_with(&mut cards));
+            in_render.set(true);
             dom::patch_children(&host, shown.as_slice(), std::slice::from_ref(&page), false);
+            in_render.set(false);
             if s.widths.0 == 0 || s.widths.1 == 0 {
                 request_animation_frame(remeasure.clone());
             }
@@ -153,7 +159,12 @@ fn run(root: web_sys::Element, mut initial: State, flags: Flags, fragment: Optio
             return;
         }
         let value = js_sys::Reflect::get(&el, &"value".into()).ok().and_then(|v| v.as_string()).unwrap_or_default();
-        dispatch(state, &act, &arg, &value);
+        if rendering.get() {
+            // Fired by the render itself: acted on once it is done.
+            leptos::task::spawn_local(async move { dispatch(state, &act, &arg, &value) });
+        } else {
+            dispatch(state, &act, &arg, &value);
+        }
     });
     // Listeners for the page's life (gloo-events).
     for kind in ["click", "input", "change"] {
