@@ -140,6 +140,9 @@ pub struct Outcome {
     pub over: bool,
     /// Where the range and the probability come from.
     pub spread_from: SpreadFrom,
+    /// With [`Method::Profile`]: the share of the period's total the profile usually brings by the as-of
+    /// date, `π(e)`.
+    pub share_so_far: Option<f64>,
 }
 
 /// Where a projection's spread comes from (docs/methodology.md, "Band and probability").
@@ -280,29 +283,95 @@ pub enum Method {
     Flat,
     /// A flow against the same period a year earlier: `total × achieved / to_date`.
     LastYear,
+    /// The months' usual shares of the period from earlier years (the target's `profile`): a flow's
+    /// total so far over the share usually in by now, `achieved / π(e)`.
+    Profile,
 }
 
 impl Method {
+    pub const ALL: [Method; 3] = [Method::Flat, Method::LastYear, Method::Profile];
+
     pub fn code(self) -> &'static str {
         match self {
             Method::Flat => "flat",
             Method::LastYear => "last-year",
+            Method::Profile => "profile",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Method> {
+        Method::ALL.into_iter().find(|m| m.code() == code)
+    }
+
+    /// Whether the method can project `target` from `input`: the same period last year needs a flow
+    /// with last year's figures; a profile needs the target's profile and, for a level, its value at
+    /// the period's start (the profile shares the change from it).
+    pub fn applies(self, target: &Target, input: &Input) -> bool {
+        match self {
+            Method::Flat => true,
+            Method::LastYear => target.kind == Kind::Flow && input.last_year.is_some_and(|ly| ly.to_date > 0.0),
+            Method::Profile => {
+                target.profile.is_some()
+                    && match target.kind {
+                        Kind::Flow => true,
+                        Kind::Level => input.start.is_some(),
+                        Kind::Average => false,
+                    }
+            }
         }
     }
 }
 
-/// The base rate for the months left, and the method it comes from: for a flow with last year's
-/// figures (and months left), the monthly rate that brings it to `total × achieved / to_date`; else the
-/// rate so far.
+/// The share of the period's total that `profile` gives the first `m` months (a fraction of a month
+/// counts its share in proportion: 30 September is the end of July, August and September; 15 September
+/// half September's share too), each share read as its part of their sum.
+pub fn share_elapsed(profile: &[f64], m: f64) -> f64 {
+    let whole = m.max(0.0).floor() as usize;
+    let done: f64 = profile.iter().take(whole).sum();
+    let part = profile.get(whole).map_or(0.0, |s| s * (m - whole as f64));
+    // Shares are read as parts of their sum, which rounding may keep from 1.
+    let sum: f64 = profile.iter().sum();
+    if sum > 0.0 {
+        ((done + part) / sum).min(1.0)
+    } else {
+        0.0
+    }
+}
+
+/// The method the base projection uses: the one the reader chose where it applies; else the best the
+/// inputs allow (docs/methodology.md, "Which method"): the same period last year where its figures are
+/// given, else the target's profile, else the pace so far. Only while months are left, and a profile
+/// only once the months so far usually bring some of the total.
+pub fn method_for(target: &Target, input: &Input, elapsed: f64, total: f64) -> Method {
+    let usable = |m: Method| {
+        m.applies(target, input)
+            && elapsed < total
+            && (m != Method::Profile || target.profile.as_deref().is_some_and(|p| share_elapsed(p, elapsed) > 0.0))
+    };
+    match input.method {
+        Some(m) if usable(m) => m,
+        Some(_) => Method::Flat,
+        None => [Method::LastYear, Method::Profile].into_iter().find(|m| usable(*m)).unwrap_or(Method::Flat),
+    }
+}
+
+/// The base rate for the months left (their average, where a profile shapes them), and the method it
+/// comes from: for the same period last year, the monthly rate that brings a flow to
+/// `total × achieved / to_date`; for a profile, to `achieved / π(e)` (a level: its start plus its change
+/// so far over `π(e)`); else the rate so far.
 fn base_rate(target: &Target, input: &Input, elapsed: f64, total: f64) -> (f64, Method) {
     let remaining = total - elapsed;
-    match input.last_year {
-        Some(ly) if target.kind == Kind::Flow && ly.to_date > 0.0 && remaining > 0.0 => {
-            let projected = ly.total * input.achieved / ly.to_date;
-            ((projected - input.achieved) / remaining, Method::LastYear)
+    let method = method_for(target, input, elapsed, total);
+    let rate = match (method, input.last_year, target.profile.as_deref()) {
+        (Method::LastYear, Some(ly), _) => (ly.total * input.achieved / ly.to_date - input.achieved) / remaining,
+        (Method::Profile, _, Some(p)) => {
+            let from = if target.kind == Kind::Level { input.start.unwrap_or(0.0) } else { 0.0 };
+            let projected = from + (input.achieved - from) / share_elapsed(p, elapsed);
+            (projected - input.achieved) / remaining
         }
-        _ => (current_rate(target, input, elapsed), Method::Flat),
-    }
+        _ => current_rate(target, input, elapsed),
+    };
+    (rate, method)
 }
 
 /// Whether the rate ahead is the one the base method estimates (no pace, change or value typed; a
@@ -385,6 +454,10 @@ fn past_projection(sheet: &Sheet, target: &Target, p: &Past, method: Method) -> 
     }
     match (target.kind, method) {
         (Kind::Flow, Method::Flat) => Some(p.to_date * total / elapsed),
+        (Kind::Flow, Method::Profile) => {
+            let share = share_elapsed(target.profile.as_deref()?, elapsed);
+            (share > 0.0).then(|| p.to_date / share)
+        }
         (Kind::Flow, Method::LastYear) => {
             let q = target
                 .history
@@ -501,9 +574,23 @@ struct Path<'a> {
     total: f64,
     elapsed: f64,
     assumed: f64,
+    /// The method's own rate ahead, before any factor (the average of the months left, where a profile
+    /// shapes them).
+    base: f64,
+    /// The profile the path follows when the method is [`Method::Profile`]: the months so far as it
+    /// shares them, and the months ahead too while the rate ahead is the method's own (a pace typed by
+    /// the reader is a pace, the same every month).
+    profile: Option<&'a [f64]>,
 }
 
-impl Path<'_> {
+impl<'a> Path<'a> {
+    fn new(target: &'a Target, input: &'a Input, total: f64, elapsed: f64) -> (Path<'a>, Method) {
+        let (base, method) = base_rate(target, input, elapsed, total);
+        let assumed = assumed_rate(target, input, base);
+        let profile = target.profile.as_deref().filter(|_| method == Method::Profile);
+        (Path { target, input, total, elapsed, assumed, base, profile }, method)
+    }
+
     /// The value at `m` months within the target's bounds, and whether it is an estimate rather than the
     /// observed value.
     fn at(&self, m: f64) -> (f64, bool) {
@@ -513,6 +600,21 @@ impl Path<'_> {
     /// The value at `m` months before bounds are applied.
     fn raw(&self, m: f64) -> f64 {
         let (t, i, e) = (self.target, self.input, self.elapsed);
+        if let Some(p) = self.profile {
+            // A flow from zero, a level from its start: the months' usual shares of the period's total.
+            let from = if t.kind == Kind::Level { i.start.unwrap_or(i.achieved) } else { 0.0 };
+            let pe = share_elapsed(p, e);
+            if m <= e {
+                return from + (i.achieved - from) * share_elapsed(p, m) / pe;
+            }
+            let left = 1.0 - pe;
+            let along = if left > 1e-12 && rate_is_estimated(i) {
+                (share_elapsed(p, m) - pe) / left
+            } else {
+                (m - e) / (self.total - e)
+            };
+            return i.achieved + self.assumed * (self.total - e) * along;
+        }
         match t.kind {
             Kind::Flow if m <= e => i.achieved * m / e,
             Kind::Flow => i.achieved + self.assumed * (m - e),
@@ -541,8 +643,8 @@ fn project_with(sheet: &Sheet, target: &Target, input: &Input, as_of: Date, marg
     let elapsed = months_elapsed(sheet, as_of);
     let remaining = (total - elapsed).max(0.0);
     let current = current_rate(target, input, elapsed);
-    let (base, method) = base_rate(target, input, elapsed, total);
-    let assumed = assumed_rate(target, input, base);
+    let (path, method) = Path::new(target, input, total, elapsed);
+    let assumed = path.assumed;
     let rule = target.rule();
     let sign = rule.better.sign();
     let goal = rule.threshold + margin;
@@ -615,7 +717,7 @@ fn project_with(sheet: &Sheet, target: &Target, input: &Input, as_of: Date, marg
         Status::Missed
     } else if unreachable {
         Status::Unreachable
-    } else if sd == 0.0 && elapsed < MIN_DATA_MONTHS && method == Method::Flat && rate_is_estimated(input) {
+    } else if sd == 0.0 && elapsed < MIN_DATA_MONTHS && method != Method::LastYear && rate_is_estimated(input) {
         Status::TooEarly
     } else {
         // Read from the projection and its range at the period's end, never from the gaps left: the
@@ -641,11 +743,13 @@ fn project_with(sheet: &Sheet, target: &Target, input: &Input, as_of: Date, marg
     // and an average compare their rates as they are (under a ceiling: the rate allowed against the
     // rate so far); a level, its changes in the better direction.
     let along = if target.kind == Kind::Level { sign } else { 1.0 };
+    // Against a profile, the months left are compared with what they usually bring, not with the
+    // months so far (which usually bring a different share).
+    let reference = if method == Method::Profile { path.base } else { current };
     let pace_ratio = match required {
-        Some(r) if current * along > 0.0 && r * along > 0.0 => Some(r / current),
+        Some(r) if reference * along > 0.0 && r * along > 0.0 => Some(r / reference),
         _ => None,
     };
-    let path = Path { target, input, total, elapsed, assumed };
     let milestones = target
         .milestones
         .iter()
@@ -688,6 +792,7 @@ fn project_with(sheet: &Sheet, target: &Target, input: &Input, as_of: Date, marg
             .map(|ly| (goal - input.achieved) / (ly.total - ly.to_date) - 1.0),
         over: remaining == 0.0,
         spread_from: if sd > 0.0 && remaining > 0.0 { spread_source } else { SpreadFrom::None },
+        share_so_far: path.profile.map(|p| share_elapsed(p, elapsed)),
     }
 }
 
@@ -746,15 +851,20 @@ pub fn trajectory(sheet: &Sheet, target: &Target, input: &Input, as_of: Date, st
     let remaining = (total - elapsed).max(0.0);
     let steps = steps.max(1);
     let months: Vec<f64> = (0..=steps).map(|i| elapsed + remaining * i as f64 / steps as f64).collect();
+    // What is known is the start and the figure now; between them the path is a straight line, or the
+    // profile's shape month by month where the projection follows one.
+    let (path, _) = Path::new(target, input, total, elapsed);
     let start = match target.kind {
         Kind::Flow => 0.0,
         Kind::Level => input.start.unwrap_or(input.achieved),
         Kind::Average => input.achieved,
     };
-    Trajectory {
-        so_far: vec![(0.0, start), (elapsed, input.achieved)],
-        ahead: band_at(sheet, target, input, as_of, &months),
+    let mut so_far = vec![(0.0, start)];
+    if path.profile.is_some() {
+        so_far.extend((1..).map(f64::from).take_while(|m| *m < elapsed - 1e-9).map(|m| (m, path.raw(m))));
     }
+    so_far.push((elapsed, input.achieved));
+    Trajectory { so_far, ahead: band_at(sheet, target, input, as_of, &months) }
 }
 
 /// The projected value and its 80% band at each of `months` (counted from the period's start) at or
@@ -762,9 +872,7 @@ pub fn trajectory(sheet: &Sheet, target: &Target, input: &Input, as_of: Date, st
 pub fn band_at(sheet: &Sheet, target: &Target, input: &Input, as_of: Date, months: &[f64]) -> Vec<BandPoint> {
     let total = f64::from(sheet.months());
     let elapsed = months_elapsed(sheet, as_of);
-    let (base, method) = base_rate(target, input, elapsed, total);
-    let assumed = assumed_rate(target, input, base);
-    let path = Path { target, input, total, elapsed, assumed };
+    let (path, method) = Path::new(target, input, total, elapsed);
     let (vol, _) = volatility(sheet, target, input, as_of, method, path.raw(total));
     months
         .iter()
@@ -1369,5 +1477,122 @@ mod tests {
         s.inputs.get_mut("budget-revenue").unwrap().assume = Some(Assume::Pace(500.0));
         assert_eq!(apply_preset(&sheet, &s, Preset::Base).inputs["budget-revenue"].assume, None);
         assert_eq!(apply_preset(&sheet, &s, Preset::Low).inputs["budget-revenue"].assume, Some(Assume::Pace(168.0)));
+    }
+
+    /// The Kon Tum sheet in format 2 with `profile` on the revenue (a flow) and the disbursement (a
+    /// level).
+    fn with_profile(profile: &[f64]) -> Sheet {
+        let mut v: serde_json::Value =
+            serde_json::from_str(include_str!("../data/sheets/kontum-15-nq-tu-2022.json")).unwrap();
+        v["format"] = 2.into();
+        for t in v["targets"].as_array_mut().unwrap() {
+            if t["id"] == "budget-revenue" || t["id"] == "disbursement" {
+                t["profile"] = serde_json::json!(profile);
+                t["profile_source"] = serde_json::json!({"vi": "Thử", "en": "Test"});
+            }
+        }
+        Sheet::parse(&v.to_string()).unwrap()
+    }
+
+    /// A back-loaded half year: 15% in each of July to September, 18%, 18% and 19% after.
+    const BACK_LOADED: [f64; 6] = [0.15, 0.15, 0.15, 0.18, 0.18, 0.19];
+
+    #[test]
+    fn the_share_elapsed_counts_whole_months_and_the_part_of_the_current_one() {
+        assert!(close(share_elapsed(&BACK_LOADED, 3.0), 0.45));
+        assert!(close(share_elapsed(&BACK_LOADED, 2.5), 0.375));
+        assert!(close(share_elapsed(&BACK_LOADED, 6.0), 1.0));
+        assert_eq!(share_elapsed(&BACK_LOADED, 0.0), 0.0);
+        // Shares are parts of their sum: rounded shares that add up to 0.998 still reach the whole.
+        assert!(close(share_elapsed(&[0.499, 0.499], 2.0), 1.0));
+        assert!(close(share_elapsed(&[0.499, 0.499], 1.0), 0.5));
+    }
+
+    #[test]
+    fn worked_example_profile_revenue() {
+        // docs/methodology.md, "Seasonal profiles": 630 by 30 September, when 45% of the half year's
+        // revenue is usually in, projects 630 / 0.45 = 1,400; the months ahead bring the rest in the
+        // profile's shape (October's 18% of 55% of the 770 left: 252).
+        let sheet = with_profile(&BACK_LOADED);
+        let t = sheet.target("budget-revenue").unwrap();
+        let as_of = Date::parse("2022-09-30").unwrap();
+        let o = project_target(&sheet, t, &input(630.0), as_of);
+        assert_eq!(o.method, Method::Profile);
+        assert!(close(o.projected, 1400.0), "{}", o.projected);
+        // The flat method would say 1,260.
+        let flat = project_target(&sheet, t, &Input { method: Some(Method::Flat), ..input(630.0) }, as_of);
+        assert!(close(flat.projected, 1260.0));
+        let path = trajectory(&sheet, t, &input(630.0), as_of, 3);
+        assert_eq!(path.so_far.len(), 4, "the start, the ends of July and August, and now");
+        assert!(close(path.so_far[1].1, 210.0) && close(path.so_far[2].1, 420.0));
+        assert!(close(path.ahead[1].value, 630.0 + 252.0), "{}", path.ahead[1].value);
+        assert!(close(path.ahead[3].value, 1400.0));
+        // A pace typed by the reader is the same every month, whatever the profile.
+        let typed = Input { assume: Some(Assume::Pace(100.0)), ..input(630.0) };
+        let path = trajectory(&sheet, t, &typed, as_of, 3);
+        assert!(close(path.ahead[1].value, 730.0) && close(path.ahead[3].value, 930.0));
+    }
+
+    #[test]
+    fn a_level_shares_its_change_from_the_start_and_its_milestones_follow_the_profile() {
+        // Disbursement from 37% at 30 June to 60% at 31 August: 23 points in 30% of the usual change,
+        // so 37 + 23 / 0.30 = 113.7, capped at 100; the 30 September milestone of 70% is read on the
+        // profile's path (60 + 15/70 of the rest), not on a straight line.
+        let sheet = with_profile(&BACK_LOADED);
+        let t = sheet.target("disbursement").unwrap();
+        let as_of = Date::parse("2022-08-31").unwrap();
+        let inp = Input { achieved: 60.0, start: Some(37.0), ..Input::default() };
+        let o = project_target(&sheet, t, &inp, as_of);
+        assert_eq!(o.method, Method::Profile);
+        assert!(close(o.projected, 100.0));
+        let rest = 37.0 + 23.0 / 0.30 - 60.0;
+        assert!(close(o.milestones[0].at, 60.0 + rest * 0.15 / 0.70), "{}", o.milestones[0].at);
+        // Without a start a level has no change to share: the pace so far, which has none either.
+        let no_start = project_target(&sheet, t, &input(60.0), as_of);
+        assert_eq!(no_start.method, Method::Flat);
+    }
+
+    #[test]
+    fn the_method_is_the_readers_where_it_applies_else_the_best_the_inputs_allow() {
+        let sheet = with_profile(&BACK_LOADED);
+        let t = sheet.target("budget-revenue").unwrap();
+        let (e, total) = (3.0, 6.0);
+        let ly = Some(crate::scenario::LastYear { to_date: 500.0, total: 1400.0 });
+        let with = |method, last_year| Input { method, last_year, ..input(630.0) };
+        assert_eq!(method_for(t, &with(None, None), e, total), Method::Profile);
+        assert_eq!(method_for(t, &with(None, ly), e, total), Method::LastYear);
+        assert_eq!(method_for(t, &with(Some(Method::Profile), ly), e, total), Method::Profile);
+        assert_eq!(method_for(t, &with(Some(Method::Flat), ly), e, total), Method::Flat);
+        // A method without what it needs falls back to the pace so far, never to another estimate.
+        assert_eq!(method_for(t, &with(Some(Method::LastYear), None), e, total), Method::Flat);
+        let plain = kontum();
+        let t = plain.target("budget-revenue").unwrap();
+        assert_eq!(method_for(t, &with(Some(Method::Profile), None), e, total), Method::Flat);
+        assert_eq!(method_for(t, &with(None, None), e, total), Method::Flat);
+        // Once the period is over nothing is projected.
+        assert_eq!(method_for(t, &with(None, ly), total, total), Method::Flat);
+        // A profile with no share yet in the months so far cannot scale them.
+        let late = with_profile(&[0.0, 0.0, 0.2, 0.2, 0.3, 0.3]);
+        let t = late.target("budget-revenue").unwrap();
+        assert_eq!(method_for(t, &with(None, None), 1.5, total), Method::Flat);
+        assert_eq!(method_for(t, &with(None, None), 2.5, total), Method::Profile);
+    }
+
+    #[test]
+    fn history_calibrates_the_profile_method_on_its_own_errors() {
+        // Each earlier year at 30 September: the profile's projection is to_date / 0.45.
+        let sheet = with_profile(&BACK_LOADED);
+        let mut t = sheet.target("budget-revenue").unwrap().clone();
+        let past =
+            |y: i32, to_date: f64, total: f64| Past { as_of: Date { year: y, month: 9, day: 30 }, to_date, total };
+        t.history = vec![past(2019, 450.0, 1100.0), past(2020, 450.0, 900.0), past(2021, 450.0, 1050.0)];
+        let as_of = Date::parse("2022-09-30").unwrap();
+        let errors = history_errors(&sheet, &t, as_of, Method::Profile);
+        let expected: Vec<f64> = [1100.0, 900.0, 1050.0].iter().map(|x| x / 1000.0 - 1.0).collect();
+        assert_eq!(errors.len(), 3);
+        assert!(errors.iter().zip(&expected).all(|(a, b)| close(*a, *b)), "{errors:?}");
+        let o = project_target(&sheet, &t, &input(630.0), as_of);
+        assert_eq!((o.method, o.spread_from), (Method::Profile, SpreadFrom::History(3)));
+        assert!(o.low < 1400.0 && o.high > 1400.0);
     }
 }

@@ -144,6 +144,10 @@ pub fn encode_link(scenario: &Scenario, sheet: &Sheet, origin: Origin) -> String
             field.push_str(letter);
             field.push_str(&number(x));
         }
+        if let Some(m) = input.method {
+            field.push_str(",m");
+            field.push_str(m.code());
+        }
         parts.push(field);
     }
     parts.join(";")
@@ -276,6 +280,11 @@ fn input(text: &str) -> Result<Value, ProblemKind> {
     o.insert("achieved".into(), num(parts.next().unwrap_or(""))?);
     for part in parts {
         let (letter, rest) = part.split_at(part.char_indices().nth(1).map_or(part.len(), |(i, _)| i));
+        // The method chosen, by its code ("630,mflat"); the scenario's reader checks it.
+        if letter == "m" {
+            o.insert("method".into(), rest.into());
+            continue;
+        }
         let value = num(rest)?;
         match letter {
             "s" => o.insert("start".into(), value),
@@ -299,7 +308,7 @@ fn input(text: &str) -> Result<Value, ProblemKind> {
                 assume.insert(field.into(), value);
                 o.insert("assume".into(), Value::Object(assume))
             }
-            other => return Err(ProblemKind::NotOneOf(other.to_string(), "s, p, c, v, f, d, y, t")),
+            other => return Err(ProblemKind::NotOneOf(other.to_string(), "s, p, c, v, f, d, y, t, m")),
         };
     }
     Ok(Value::Object(o))
@@ -330,6 +339,20 @@ mod tests {
         assert_eq!(s.inputs.get("social-investment").and_then(|i| i.volatility), Some(400.0));
         // Written back in the same form: targets in id order, shortest numbers.
         assert_eq!(format!("#{}", encode(&s, &sheet)), EXAMPLE);
+    }
+
+    #[test]
+    fn a_chosen_method_travels_in_the_link_and_one_that_does_not_apply_is_named() {
+        let sheet = Sheet::parse(include_str!("../data/sheets/kontum-2022-year-plan.json")).unwrap();
+        let link = "#v1;sheet=kontum-2022-year-plan;as=2022-09-30;budget-revenue-2022=2930,mflat";
+        let s = decode(link, &sheet).unwrap();
+        assert_eq!(s.inputs.get("budget-revenue-2022").and_then(|i| i.method), Some(crate::engine::Method::Flat));
+        assert_eq!(format!("#{}", encode(&s, &sheet)), link);
+        // No profile for the enterprises: the choice is refused and named, not dropped.
+        let bad = decode("#v1;as=2022-09-30;new-enterprises-2022=250,mprofile", &sheet).unwrap_err();
+        assert_eq!(bad[0].field, "method");
+        assert_eq!(bad[0].kind, ProblemKind::Needs("profile"));
+        assert!(decode("#v1;as=2022-09-30;budget-revenue-2022=2930,mseasonal", &sheet).is_err());
     }
 
     #[test]

@@ -302,6 +302,9 @@ pub fn required_phrase(sheet: &Sheet, target: &Target, outcome: &Outcome, locale
         }
     };
     let so_far = match target.kind {
+        _ if outcome.method == crate::engine::Method::Profile => {
+            locale.pick("nhịp thường thấy của các tháng còn lại", "what the months left usually bring")
+        }
         Kind::Flow => locale.pick("tốc độ hiện nay", "the pace so far"),
         Kind::Level => locale.pick("xu hướng hiện nay", "the trend so far"),
         Kind::Average => locale.pick("mức hiện nay", "the rate so far"),
@@ -320,6 +323,12 @@ fn assumption_phrase(sheet: &Sheet, target: &Target, input: &Input, outcome: &Ou
             .pick(
                 "nếu phần còn lại của kỳ tăng như cùng kỳ năm trước",
                 "if the rest of the period follows the same period last year",
+            )
+            .into(),
+        (Kind::Flow | Kind::Level, false) if outcome.method == crate::engine::Method::Profile => locale
+            .pick(
+                "nếu các tháng còn lại đạt tỷ trọng thường thấy của chúng",
+                "if the months left bring their usual shares",
             )
             .into(),
         (Kind::Flow, false) => locale.pick("nếu giữ tốc độ hiện nay", "at the pace so far").into(),
@@ -680,10 +689,11 @@ pub fn apply_field(inputs: &mut crate::scenario::Inputs, t: &Target, field: Fiel
     }
 }
 
-/// Which method a flow's projection used, and against last year the growth so far and the growth the
-/// rest of the period needs: "Dự báo theo cùng kỳ năm trước: đến nay tăng 26%; phần còn lại của kỳ cần
-/// tăng 19% so với cùng kỳ." None for other kinds, and once the period is over.
-pub fn method_line(o: &Outcome, l: Locale) -> Option<String> {
+/// Which method a projection used, where it is not the pace so far: against last year, the growth so
+/// far and the growth the rest of the period needs ("Dự báo theo cùng kỳ năm trước: đến nay tăng 26%;
+/// phần còn lại của kỳ cần tăng 19% so với cùng kỳ."); from a profile, the share usually in by now and
+/// the profile's source. None for the pace so far, and once the period is over.
+pub fn method_line(t: &Target, o: &Outcome, l: Locale) -> Option<String> {
     if o.over {
         return None;
     }
@@ -711,6 +721,14 @@ pub fn method_line(o: &Outcome, l: Locale) -> Option<String> {
                 line.push('.');
             }
             Some(line)
+        }
+        (crate::engine::Method::Profile, _) => {
+            let share = percent(o.share_so_far.unwrap_or_default(), l);
+            let source = t.profile_source.as_ref().map_or("", |s| s.get(l));
+            Some(l.pick(
+                format!("Dự báo theo tỷ trọng thường thấy của các tháng trong các năm trước: đến nay thường đã có {share} của cả kỳ. Nguồn: {source}"),
+                format!("Projected from the months' usual shares in earlier years: by now {share} of the period's total is usually in. Source: {source}"),
+            ))
         }
         _ => None,
     }

@@ -53,6 +53,10 @@ pub enum ProblemKind {
     RangeOrder,
     /// An earlier year's figure dated within (or after the start of) the sheet's own period.
     NotBeforePeriod(String),
+    /// A choice that needs another field, named by its JSON name (a method's figures).
+    Needs(&'static str),
+    /// Shares that do not add up to 1; what they add up to is given.
+    SharesSum(f64),
     /// A field that says the opposite of what another implies; what that implies is given (`better`
     /// against a comparator: "higher" for `>=`).
     Contradicts(String),
@@ -133,6 +137,17 @@ impl Problem {
                     "must not be less than the figure to the same day (to_date)",
                 )
                 .into(),
+            Needs(field) => {
+                let (vi, en) = words("", field).unwrap_or_default();
+                l.pick(format!("cần có {vi} ({field})"), format!("needs the {en} ({field})"))
+            }
+            SharesSum(sum) => {
+                let sum = crate::num::format_trimmed(*sum, 4, l);
+                l.pick(
+                    format!("các tỷ trọng phải có tổng bằng 1 (tổng hiện là {sum})"),
+                    format!("the shares must add up to 1 (they add up to {sum})"),
+                )
+            }
             RangeOrder => l
                 .pick("đầu thấp của khoảng phải nhỏ hơn đầu cao", "the range's low end must be below its high end")
                 .into(),
@@ -263,6 +278,9 @@ const FIELDS: &[(&str, &str, &str)] = &[
     ("milestones", "các mốc", "milestones"),
     ("history", "số liệu các năm trước", "earlier years' figures"),
     ("history_source", "nguồn số liệu các năm trước", "source of earlier years' figures"),
+    ("profile", "tỷ trọng theo tháng", "monthly profile"),
+    ("profile_source", "nguồn tỷ trọng theo tháng", "source of the monthly profile"),
+    ("method", "cách dự báo", "projection method"),
     ("to_date", "số đến cùng ngày", "figure to the same day"),
     ("total", "kết quả cả kỳ", "the whole period's outcome"),
     ("better", "chiều tốt hơn", "better direction"),
@@ -296,6 +314,7 @@ const LETTERS: &[(&str, &str)] = &[
     ("d", "volatility"),
     ("y", "last_year.to_date"),
     ("t", "last_year.total"),
+    ("m", "method"),
 ];
 
 /// The longest excerpt of a name or value from a file or link shown in a message, in characters.
@@ -366,7 +385,7 @@ fn words(place: &str, field: &str) -> Option<(String, String)> {
     }
     // A text in both languages: "label.vi".
     if let Some((base, lang)) = field.rsplit_once('.') {
-        if ["title", "issuer", "label", "note", "history_source"].contains(&base) {
+        if ["title", "issuer", "label", "note", "history_source", "profile_source"].contains(&base) {
             let (vi, en) = scoped(base)?;
             return match lang {
                 "vi" => Some((format!("{vi} tiếng Việt"), format!("{en} in Vietnamese"))),
@@ -375,7 +394,10 @@ fn words(place: &str, field: &str) -> Option<(String, String)> {
             };
         }
     }
-    // One month's weight: "weights[2]".
+    // One month's weight, "weights[2]", or share, "profile[2]".
+    if let Some(j) = index(field, "profile") {
+        return Some((format!("tỷ trọng tháng thứ {}", j + 1), format!("share of month {}", j + 1)));
+    }
     let j = index(field, "weights")?;
     Some((format!("trọng số tháng thứ {}", j + 1), format!("weight of month {}", j + 1)))
 }
@@ -757,6 +779,11 @@ mod tests {
         ("x", "part_of"),
         ("x", "weights"),
         ("x", "weights[11]"),
+        ("x", "profile"),
+        ("x", "profile[5]"),
+        ("x", "profile_source"),
+        ("x", "profile_source.vi"),
+        ("x", "method"),
         ("x", "milestones"),
         ("x.milestones[0]", "date"),
         ("x.milestones[0]", "comparator"),
@@ -844,10 +871,10 @@ mod tests {
              chỉ tiêu bình quân (average)"
         );
         assert_eq!(
-            p("", ProblemKind::NotOneOf("q".into(), "s, p, c, v, f, d, y, t")),
+            p("", ProblemKind::NotOneOf("q".into(), "s, p, c, v, f, d, y, t, m")),
             "x · «q» không hợp lệ; dùng giá trị đầu kỳ (s), giả định tốc độ mỗi tháng (p), giả định mức thay đổi \
              mỗi tháng (c), giả định giá trị (v), hệ số giả định (f), độ dao động (d), cùng kỳ năm trước, đến \
-             cùng ngày (y), cùng kỳ năm trước, cả kỳ (t)"
+             cùng ngày (y), cùng kỳ năm trước, cả kỳ (t), cách dự báo (m)"
         );
         assert_eq!(
             p("assume.rate", ProblemKind::NotOneOf("rate".into(), "pace, change, value, factor")),
@@ -873,7 +900,7 @@ mod tests {
             problems[0].message(Locale::En),
             format!(
                 "jobs · {cut}: is not a known field; the fields are: achieved so far (achieved), value at the \
-                 period's start (start), assumption (assume), volatility, same period last year (last_year), note"
+                 period's start (start), assumption (assume), volatility, same period last year (last_year), projection method (method), note"
             )
         );
         assert_eq!(cut.chars().count(), EXCERPT + 2);

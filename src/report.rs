@@ -63,6 +63,8 @@ fn target_json(sheet: &Sheet, r: &TargetResult) -> Value {
         "required_pace": num(o.and_then(|o| o.required_rate)),
         "pace_ratio": num(o.and_then(|o| o.pace_ratio)),
         "method": o.map_or(Value::Null, |o| json!(o.method.code())),
+        // With the profile method: the share of the period's total the profile usually brings by now.
+        "profile_share": num(o.and_then(|o| o.share_so_far)),
         "growth_so_far": num(o.and_then(|o| o.growth_so_far)),
         "growth_required": num(o.and_then(|o| o.growth_required)),
         // The range and the probability are null when not estimated (no spread): never a fake certainty.

@@ -3,6 +3,7 @@
 //! saved scenarios, the URL and the command-line tool.
 
 use crate::date::Date;
+use crate::engine::Method;
 use crate::problem::{clean, parse_json, Problem, ProblemKind, Reader, MAX_ID_CHARS, MAX_NAME_CHARS, MAX_NOTE_CHARS};
 use crate::sheet::{Kind, Sheet, Target, Text};
 use serde_json::{json, Map, Value};
@@ -75,6 +76,10 @@ pub struct Input {
     /// The same period a year earlier, for a flow: the base projection is then
     /// `total × achieved / to_date` (docs/methodology.md, "Same period last year").
     pub last_year: Option<LastYear>,
+    /// The method the reader chose for the base projection (`"method"`): the pace so far set against
+    /// the target's profile, say. None lets the engine take the best the inputs allow
+    /// ([`crate::engine::method_for`]).
+    pub method: Option<Method>,
     /// Where the figure comes from, or why it is an estimate; shown as text beside it.
     pub note: Option<Text>,
 }
@@ -168,7 +173,8 @@ impl std::ops::Index<&str> for Inputs {
     }
 }
 
-const INPUT_FIELDS: &str = "achieved, start, assume, volatility, last_year, note";
+const INPUT_FIELDS: &str = "achieved, start, assume, volatility, last_year, method, note";
+const METHODS: &str = "flat, profile, last-year";
 const LAST_YEAR_FIELDS: &str = "to_date, total";
 
 /// A flow's figures for the same period a year earlier: to the same day of the period, and for the
@@ -228,6 +234,9 @@ impl Scenario {
             }
             if let Some(ly) = input.last_year {
                 o.insert("last_year".into(), json!({"to_date": ly.to_date, "total": ly.total}));
+            }
+            if let Some(m) = input.method {
+                o.insert("method".into(), json!(m.code()));
             }
             match &input.note {
                 Some(n) if n.vi == n.en => {
@@ -423,7 +432,30 @@ fn read_input(r: &mut Reader, v: &Value, target: &Target) -> Option<Input> {
             None
         }
     };
-    Some(Input { achieved: achieved?, start, assume, volatility, last_year, note })
+    let mut input = Input { achieved: achieved?, start, assume, volatility, last_year, method: None, note };
+    input.method = read_method(r, o, target, &input);
+    Some(input)
+}
+
+/// The input's `method`: one of [`METHODS`], and one that applies to the target with this input (a
+/// profile needs the target's, and a level's start; the same period last year needs its figures).
+fn read_method(r: &mut Reader, o: &Map<String, Value>, target: &Target, input: &Input) -> Option<Method> {
+    let place = target.id.as_str();
+    let code = r.opt_text(o, place, "method", 16)?;
+    let Some(method) = Method::parse(&code) else {
+        r.push(place, "method", ProblemKind::NotOneOf(code, METHODS));
+        return None;
+    };
+    if method.applies(target, input) {
+        return Some(method);
+    }
+    let needs = match method {
+        Method::Profile if target.profile.is_none() || target.kind == Kind::Average => "profile",
+        Method::Profile => "start",
+        _ => "last_year",
+    };
+    r.push(place, "method", ProblemKind::Needs(needs));
+    None
 }
 
 fn read_assume(r: &mut Reader, a: &Map<String, Value>, target: &Target) -> Option<Assume> {

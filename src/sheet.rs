@@ -325,6 +325,12 @@ pub struct Target {
     /// the order given, with where they come from.
     pub history: Vec<Past>,
     pub history_source: Option<Text>,
+    /// The usual share of the period's total (a flow's, or a level's change over the period) that each
+    /// month brings, from earlier years, as given (adding up to 1 within rounding; sheet format 2, `profile`); with where it
+    /// comes from. The base projection then follows the calendar (docs/methodology.md, "Seasonal
+    /// profiles").
+    pub profile: Option<Vec<f64>>,
+    pub profile_source: Option<Text>,
 }
 
 impl Target {
@@ -755,7 +761,17 @@ fn read_target(
         }
     }
     if format < 2 {
-        for field in ["better", "approximately", "tolerance", "baseline", "change", "history", "history_source"] {
+        for field in [
+            "better",
+            "approximately",
+            "tolerance",
+            "baseline",
+            "change",
+            "history",
+            "history_source",
+            "profile",
+            "profile_source",
+        ] {
             if o.get(field).is_some() {
                 r.push(place, field, ProblemKind::UnknownVersion("1".into()));
             }
@@ -868,6 +884,16 @@ fn read_target(
         }
         Some(_) => read_text(r, o, place, "history_source"),
     };
+    let profile = read_profile(r, o, place, kind, months);
+    let profile_source = match o.get("profile_source") {
+        None | Some(Value::Null) => {
+            if profile.is_some() {
+                r.push(place, "profile_source", ProblemKind::Missing);
+            }
+            None
+        }
+        Some(_) => read_text(r, o, place, "profile_source"),
+    };
     Some(Target {
         index: 0,
         id: id?,
@@ -891,7 +917,55 @@ fn read_target(
         milestones,
         history,
         history_source,
+        profile,
+        profile_source,
     })
+}
+
+/// How far a profile's shares may add up away from 1: published shares are rounded.
+const PROFILE_SUM_SLACK: f64 = 0.005;
+
+/// A target's `profile`: one share for each month of the period, none negative, adding up to 1 (within
+/// [`PROFILE_SUM_SLACK`]: the engine reads each as its part of their sum), for a flow or a level (whose change over the period
+/// the months share); an average has no total to share.
+fn read_profile(
+    r: &mut Reader,
+    o: &Map<String, Value>,
+    place: &str,
+    kind: Option<Kind>,
+    months: Option<usize>,
+) -> Option<Vec<f64>> {
+    let list = match o.get("profile") {
+        None | Some(Value::Null) => return None,
+        Some(Value::Array(list)) => list,
+        Some(_) => {
+            r.push(place, "profile", ProblemKind::WrongType("array"));
+            return None;
+        }
+    };
+    if kind == Some(Kind::Average) {
+        r.push(place, "profile", ProblemKind::AssumptionForKind("profile", "average"));
+        return None;
+    }
+    let before = r.problems.len();
+    let mut shares = Vec::with_capacity(list.len());
+    for (j, v) in list.iter().enumerate() {
+        let field = format!("profile[{j}]");
+        if let Some(x) = r.number_value(v, place, &field) {
+            if x < 0.0 {
+                r.push(place, &field, ProblemKind::Negative);
+            }
+            shares.push(x);
+        }
+    }
+    if let Some(m) = months.filter(|m| *m != list.len()) {
+        r.push(place, "profile", ProblemKind::WrongLength(m));
+    }
+    let sum: f64 = shares.iter().sum();
+    if r.problems.len() == before && (sum - 1.0).abs() > PROFILE_SUM_SLACK {
+        r.push(place, "profile", ProblemKind::SharesSum(sum));
+    }
+    (r.problems.len() == before).then_some(shares)
 }
 
 /// A target's `history`: each entry a day before the period (an earlier year's), a flow's figure to
@@ -1168,6 +1242,54 @@ mod tests {
             )
         ]);
         sheet
+    }
+
+    #[test]
+    fn a_profile_has_a_share_for_each_month_adding_up_to_1_and_a_source() {
+        // Issue 14, item 1 (format 2): one share per month of the period, none negative, adding up to 1
+        // within rounding, with its source; for flows and levels.
+        let src = serde_json::json!({"vi": "Nguồn", "en": "Source"});
+        let even =
+            serde_json::json!([0.083, 0.083, 0.083, 0.083, 0.083, 0.083, 0.083, 0.083, 0.083, 0.083, 0.083, 0.087]);
+        let with = |profile: Value, source: bool, kind: &str| {
+            let mut v = minimal();
+            v["format"] = 2.into();
+            v["targets"][0]["kind"] = kind.into();
+            v["targets"][0]["profile"] = profile;
+            if source {
+                v["targets"][0]["profile_source"] = src.clone();
+            }
+            Sheet::parse(&v.to_string())
+        };
+        let sheet = with(even.clone(), true, "flow").unwrap();
+        assert_eq!(sheet.targets[0].profile.as_ref().map(Vec::len), Some(12));
+        assert_eq!(sheet.targets[0].profile_source.as_ref().map(|t| t.vi.as_str()), Some("Nguồn"));
+        assert!(with(even.clone(), true, "level").is_ok());
+        let problems = |profile: Value, source: bool, kind: &str| with(profile, source, kind).unwrap_err();
+        assert_problem(&problems(even.clone(), false, "flow"), "x", "profile_source");
+        assert_problem(&problems(even.clone(), true, "average"), "x", "profile");
+        assert_problem(&problems(serde_json::json!([0.5, 0.5]), true, "flow"), "x", "profile");
+        let mut negative = even.clone();
+        negative[0] = (-0.083).into();
+        negative[1] = 0.249.into();
+        assert_problem(&problems(negative, true, "flow"), "x", "profile[0]");
+        // Shares that add up to 0.9 are not a profile; rounding within half a percent is.
+        let short =
+            serde_json::json!([0.075, 0.075, 0.075, 0.075, 0.075, 0.075, 0.075, 0.075, 0.075, 0.075, 0.075, 0.075]);
+        let p = problems(short, true, "flow");
+        assert_problem(&p, "x", "profile");
+        assert_eq!(
+            p[0].message(Locale::En),
+            "x · monthly profile (profile): the shares must add up to 1 (they add up to 0.9)"
+        );
+        assert_problem(&problems(serde_json::json!("even"), true, "flow"), "x", "profile");
+        // Format 1 does not know it.
+        let old = problems_after(|v| {
+            v["targets"][0]["profile"] = even.clone();
+            v["targets"][0]["profile_source"] = src.clone();
+        });
+        assert_problem(&old, "x", "profile");
+        assert_problem(&old, "x", "profile_source");
     }
 
     #[test]

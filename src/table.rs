@@ -10,7 +10,7 @@ use serde_json::{Map, Number, Value};
 
 /// The columns, in the order [`to_table`] writes them. A table may hold them in any order and leave out
 /// those it does not use; `section` and `id` are required.
-pub const COLUMNS: [&str; 38] = [
+pub const COLUMNS: [&str; 41] = [
     "section",
     "id",
     "format",
@@ -46,6 +46,9 @@ pub const COLUMNS: [&str; 38] = [
     "date",
     "history_source.vi",
     "history_source.en",
+    "profile",
+    "profile_source.vi",
+    "profile_source.en",
     "as_of",
     "to_date",
     "total",
@@ -246,8 +249,10 @@ pub fn from_table_json(text: &str) -> Result<(Sheet, Value), Vec<Problem>> {
                 if let Some(t) = text_pair("label") {
                     o.insert("label".into(), t);
                 }
-                if let Some(t) = text_pair("history_source") {
-                    o.insert("history_source".into(), t);
+                for key in ["history_source", "profile_source"] {
+                    if let Some(t) = text_pair(key) {
+                        o.insert(key.into(), t);
+                    }
                 }
                 let (low, high) = (number("value"), number("value_high"));
                 match (low, high) {
@@ -280,19 +285,22 @@ pub fn from_table_json(text: &str) -> Result<(Sheet, Value), Vec<Problem>> {
                     }
                     o.insert("baseline".into(), Value::Object(b));
                 }
-                if let Some(ws) = cell("weights") {
-                    let mut list = Vec::new();
-                    for w in ws.split_whitespace() {
-                        match w.parse::<Number>() {
-                            Ok(n) => list.push(Value::Number(n)),
-                            Err(_) => problems.borrow_mut().push(Problem {
-                                place: at_row(row, &id),
-                                field: "weights".into(),
-                                kind: ProblemKind::WrongType("number"),
-                            }),
+                // A list of numbers in one cell, separated by spaces: a month's weight or share each.
+                for key in ["weights", "profile"] {
+                    if let Some(ws) = cell(key) {
+                        let mut list = Vec::new();
+                        for w in ws.split_whitespace() {
+                            match w.parse::<Number>() {
+                                Ok(n) => list.push(Value::Number(n)),
+                                Err(_) => problems.borrow_mut().push(Problem {
+                                    place: at_row(row, &id),
+                                    field: key.into(),
+                                    kind: ProblemKind::WrongType("number"),
+                                }),
+                            }
                         }
+                        o.insert(key.into(), Value::Array(list));
                     }
-                    o.insert("weights".into(), Value::Array(list));
                 }
                 rows_of.push((id, row));
                 rows_of.push((format!("targets[{}]", targets.len()), row));
@@ -462,6 +470,13 @@ pub fn to_table(sheet: &Sheet, sep: char) -> String {
         if let Some(src) = &t.history_source {
             cells.push(("history_source.vi", src.vi.clone()));
             cells.push(("history_source.en", src.en.clone()));
+        }
+        if let Some(p) = &t.profile {
+            cells.push(("profile", p.iter().map(|x| n(*x)).collect::<Vec<_>>().join(" ")));
+        }
+        if let Some(src) = &t.profile_source {
+            cells.push(("profile_source.vi", src.vi.clone()));
+            cells.push(("profile_source.en", src.en.clone()));
         }
         line(&cells);
         for m in &t.milestones {

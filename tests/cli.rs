@@ -122,9 +122,16 @@ fn the_method_is_the_best_the_inputs_allow_or_the_one_asked_for() {
         .unwrap()
         .lines()
         .any(|l| l.starts_with("budget-revenue,on-track,1764,") && l.ends_with(",last-year,higher,,1700,")));
+    // The Kon Tum resolution's sheet has no profile: asked for one, every target is projected flat.
     let out = targets(&["project", "--scenario", "tests/scenarios/last-year.json", "--method", "profile"]);
+    let profile: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let revenue = target(&profile, "budget-revenue");
+    assert_eq!((revenue["projected"].as_f64(), revenue["method"].as_str()), (Some(1260.0), Some("flat")));
+    let out = targets(&["project", "--scenario", "tests/scenarios/last-year.json", "--method", "seasonal"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown method"));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("unknown method \"seasonal\": use flat, profile or last-year")
+    );
 }
 
 #[test]
@@ -346,4 +353,74 @@ fn backtest_projects_each_earlier_year_from_the_years_before_it() {
     assert_eq!(r[8], "true", "7.08 lies within it");
     let bad = targets(&["backtest", "--as-of", "30/9/2023"]);
     assert_eq!(bad.status.code(), Some(2));
+}
+
+#[test]
+fn a_profile_projects_by_the_months_usual_shares_unless_set_aside() {
+    // Issue 14, items 1 and 8: the year plan's revenue profile says 77.4% of a year is usually in by
+    // 30 September (docs/data-kontum.md): 2,930 then projects 2,930 / 0.7738, not 2,930 × 12 / 9.
+    let run = |extra: &[&str]| {
+        let mut args = vec![
+            "project",
+            "--sheet",
+            "data/sheets/kontum-2022-year-plan.json",
+            "--scenario",
+            "tests/scenarios/year-plan-2022-09-30.json",
+        ];
+        args.extend_from_slice(extra);
+        let out = targets(&args);
+        assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+        serde_json::from_slice::<Value>(&out.stdout).unwrap()
+    };
+    let r = run(&[]);
+    let revenue = target(&r, "budget-revenue-2022");
+    let share = 3.0 * 0.1106 + 3.0 * 0.0686 + 3.0 * 0.0787;
+    assert_eq!(revenue["method"], "profile");
+    assert_eq!(revenue["profile_share"].as_f64(), Some((share / 0.9999 * 1e6f64).round() / 1e6));
+    assert!((revenue["projected"].as_f64().unwrap() - 2930.0 * 0.9999 / share).abs() < 1e-5);
+    // The scenario set the investment's profile aside: the pace so far, 16,845 × 12 / 9.
+    let investment = target(&r, "social-investment-2022");
+    assert_eq!((investment["method"].as_str(), investment["projected"].as_f64()), (Some("flat"), Some(22460.0)));
+    assert_eq!(investment["profile_share"], Value::Null);
+    // No profile, no choice: the pace so far.
+    assert_eq!(target(&r, "new-enterprises-2022")["method"], "flat");
+    // The command's choice overrides the scenario's, target by target.
+    let flat = run(&["--method", "flat"]);
+    let revenue = target(&flat, "budget-revenue-2022");
+    assert_eq!((revenue["method"].as_str(), revenue["projected"].as_f64()), (Some("flat"), Some(3906.666667)));
+    let profile = run(&["--method", "profile"]);
+    assert_eq!(target(&profile, "social-investment-2022")["method"], "profile");
+    assert_eq!(target(&profile, "new-enterprises-2022")["method"], "flat");
+    // The backtest reads the profile method beside the others.
+    let out = targets(&["backtest", "--as-of", "2022-06-30", "--sheet", "data/sheets/kontum-2022-year-plan.json"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.lines().any(|l| l.starts_with("budget-revenue-2022,2019-06-30,profile,1426,")), "{text}");
+}
+
+#[test]
+fn a_method_that_does_not_apply_is_refused_with_what_it_needs() {
+    let dir = std::env::temp_dir().join(format!("targets-method-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("s.json");
+    std::fs::write(
+        &path,
+        r#"{"version": 1, "sheet": "kontum-2022-year-plan", "as_of": "2022-09-30", "inputs": {
+            "new-enterprises-2022": {"achieved": 250, "method": "profile"},
+            "budget-revenue-2022": {"achieved": 2930, "method": "last-year"},
+            "social-investment-2022": {"achieved": 16845, "method": "seasonal"}}}"#,
+    )
+    .unwrap();
+    let out =
+        targets(&["check", "--sheet", "data/sheets/kontum-2022-year-plan.json", "--scenario", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("new-enterprises-2022 · projection method (method): needs the monthly profile (profile)"),
+        "{err}"
+    );
+    assert!(
+        err.contains("budget-revenue-2022 · projection method (method): needs the same period last year (last_year)"),
+        "{err}"
+    );
+    assert!(err.contains("«seasonal»"), "{err}");
 }

@@ -421,3 +421,75 @@ proptest! {
         }
     }
 }
+
+/// The Kon Tum sheet with `profile` on the revenue (a flow) and the disbursement (a level): a format 2
+/// sheet, as profiles are.
+fn kontum_with_profile(profile: &[f64]) -> Sheet {
+    let mut v: serde_json::Value =
+        serde_json::from_str(include_str!("../data/sheets/kontum-15-nq-tu-2022.json")).unwrap();
+    v["format"] = 2.into();
+    for t in v["targets"].as_array_mut().unwrap() {
+        if t["id"] == "budget-revenue" || t["id"] == "disbursement" {
+            t["profile"] = serde_json::json!(profile);
+            t["profile_source"] = serde_json::json!({"vi": "Thử", "en": "Test"});
+        }
+    }
+    Sheet::parse(&v.to_string()).unwrap()
+}
+
+proptest! {
+    /// Issue 14, item 1: a profile that gives every month the same share projects exactly as the pace so
+    /// far: the same projection, range, probability, required pace and status, on any date, with or
+    /// without a volatility or a factor.
+    #[test]
+    fn a_flat_profile_gives_the_run_rate_exactly(
+        id in prop_oneof![Just("budget-revenue"), Just("disbursement")],
+        achieved in 0.0..3000.0f64,
+        start in 0.0..100.0f64,
+        vol in proptest::option::of(0.0..200.0f64),
+        factor in proptest::option::of(0.5..2.0f64),
+        date in as_of(),
+    ) {
+        use plan_widget::engine::Method;
+        let flat = kontum_with_profile(&[1.0 / 6.0; 6]);
+        let t = flat.target(id).unwrap();
+        let level = t.kind == Kind::Level;
+        let achieved = if level { achieved.min(100.0) } else { achieved };
+        let input = Input {
+            achieved,
+            start: level.then_some(start.min(achieved)),
+            volatility: vol,
+            assume: factor.map(Assume::Factor),
+            ..Input::default()
+        };
+        let by_profile = project_target(&flat, t, &input, date);
+        let by_pace = project_target(&flat, t, &Input { method: Some(Method::Flat), ..input.clone() }, date);
+        prop_assert_eq!(by_profile.method, Method::Profile);
+        prop_assert_eq!(by_pace.method, Method::Flat);
+        let close = |a: f64, b: f64| (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0);
+        prop_assert!(close(by_profile.projected, by_pace.projected), "{} vs {}", by_profile.projected, by_pace.projected);
+        prop_assert!(close(by_profile.low, by_pace.low) && close(by_profile.high, by_pace.high));
+        prop_assert_eq!(by_profile.status, by_pace.status);
+        match (by_profile.probability, by_pace.probability) {
+            (Some(a), Some(b)) => prop_assert!(close(a, b)),
+            (a, b) => prop_assert_eq!(a, b),
+        }
+        for (a, b) in [
+            (by_profile.required_rate, by_pace.required_rate),
+            (by_profile.pace_ratio, by_pace.pace_ratio),
+        ] {
+            match (a, b) {
+                (Some(a), Some(b)) => prop_assert!(close(a, b)),
+                (a, b) => prop_assert_eq!(a, b),
+            }
+        }
+        // The path to the period's end is the same at every point.
+        let (p, q) = (
+            plan_widget::engine::trajectory(&flat, t, &input, date, 4),
+            plan_widget::engine::trajectory(&flat, t, &Input { method: Some(Method::Flat), ..input.clone() }, date, 4),
+        );
+        for (a, b) in p.ahead.iter().zip(&q.ahead) {
+            prop_assert!(close(a.value, b.value) && close(a.low, b.low) && close(a.high, b.high));
+        }
+    }
+}

@@ -1,7 +1,7 @@
 //! `targets`: the projection engine for data desks and tests.
 //!
 //! ```text
-//! targets project --scenario FILE [--sheet FILE] [--format json|csv] [--method flat|last-year] [--lang en|vi]
+//! targets project --scenario FILE [--sheet FILE] [--format json|csv] [--method flat|profile|last-year] [--lang en|vi]
 //! targets check (--sheet FILE | --scenario FILE [--sheet FILE]) [--lang en|vi]
 //! targets link --scenario FILE [--base URL] [--sheet FILE]
 //! targets sheet (--from-csv FILE | --to-csv FILE | --to-tsv FILE) [--lang en|vi]
@@ -16,7 +16,7 @@
 //! return before one). The readers already take control characters out of a sheet's and a scenario's
 //! texts; this is what holds for a path, an option, or anything they may let through.
 
-use plan_widget::engine::project;
+use plan_widget::engine::{project, Method};
 use plan_widget::i18n::Locale;
 use plan_widget::problem::{messages, Problem, ProblemKind};
 use plan_widget::report;
@@ -26,9 +26,11 @@ use std::io::Read;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage:
-  targets project --scenario FILE [--sheet FILE] [--format json|csv] [--method flat|last-year] [--lang en|vi]
-                  (--method: flat, the pace so far; last-year, against the same period last year where
-                  an input has its figures; by default the best the inputs allow, which is last-year)
+  targets project --scenario FILE [--sheet FILE] [--format json|csv] [--method flat|profile|last-year] [--lang en|vi]
+                  (--method: flat, the pace so far; profile, the months' usual shares of the period
+                  where the sheet gives a target's; last-year, against the same period last year where
+                  an input has its figures; a target the method does not apply to is projected flat.
+                  By default the best each target's inputs allow: last-year, else profile, else flat)
   targets check (--sheet FILE | --scenario FILE [--sheet FILE]) [--lang en|vi]
   targets link --scenario FILE [--base URL] [--sheet FILE]   (the share URL; base http://127.0.0.1:8080/)
   targets sheet --from-csv FILE   (a spreadsheet's table, CSV or TSV, as a JSON sheet; docs/sheet-format.md)
@@ -54,8 +56,9 @@ struct Args {
     scenario: Option<String>,
     sheet: Option<String>,
     format: String,
-    /// `--method flat` projects every flow from its pace so far, setting last year's figures aside.
-    flat: bool,
+    /// `--method M` projects every target by M where it applies and by the pace so far elsewhere; none
+    /// takes the best each target's inputs allow.
+    method: Option<Method>,
     locale: Locale,
     base: String,
     /// `sheet`: the table to read (`--from-csv`), or the JSON sheet to write as a table and the separator.
@@ -81,7 +84,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
         scenario: None,
         sheet: None,
         format: "json".into(),
-        flat: false,
+        method: None,
         locale: Locale::En,
         base: "http://127.0.0.1:8080/".into(),
         from_table: None,
@@ -104,11 +107,12 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
                     return Err(format!("unknown format {:?}: use json or csv", out.format));
                 }
             }
-            "--method" => match value()?.as_str() {
-                "flat" => out.flat = true,
-                "last-year" => out.flat = false,
-                other => return Err(format!("unknown method {other:?}: use flat or last-year")),
-            },
+            "--method" => {
+                let code = value()?;
+                out.method = Some(
+                    Method::parse(&code).ok_or(format!("unknown method {code:?}: use flat, profile or last-year"))?,
+                );
+            }
             "--lang" => {
                 let code = value()?;
                 out.locale = Locale::from_code(&code).ok_or(format!("unknown language {code:?}: use en or vi"))?;
@@ -157,9 +161,10 @@ fn run(args: &Args) -> Result<String, Vec<Problem>> {
                 vec![Problem { place: String::new(), field: "--scenario".into(), kind: ProblemKind::Missing }]
             })?;
             let mut scenario = Scenario::parse(&read_text(path)?, &sheet)?;
-            if args.flat {
-                for (_, input) in scenario.inputs.iter_mut() {
-                    input.last_year = None;
+            if let Some(m) = args.method {
+                for (id, input) in scenario.inputs.iter_mut() {
+                    let applies = sheet.target(id).is_some_and(|t| m.applies(t, input));
+                    input.method = Some(if applies { m } else { Method::Flat });
                 }
             }
             let projection = project(&sheet, &scenario);
@@ -204,12 +209,16 @@ fn run(args: &Args) -> Result<String, Vec<Problem>> {
 /// The backtest of every target with history, one row per earlier year and method: the error is
 /// `|ln(outcome / projected)|` for a flow, `|outcome − projected|` in points for an average.
 fn backtest_csv(sheet: &Sheet, as_of: plan_widget::date::Date) -> String {
-    use plan_widget::engine::{backtest, Method};
+    use plan_widget::engine::backtest;
     use plan_widget::sheet::Kind;
     let mut out = String::from("id,as_of,method,to_date,projected,low,high,outcome,covered,error,years\n");
     let n = |x: f64| report::csv_num(Some(x));
     for t in sheet.targets.iter().filter(|t| !t.history.is_empty()) {
-        let methods: &[Method] = if t.kind == Kind::Flow { &[Method::Flat, Method::LastYear] } else { &[Method::Flat] };
+        let methods: &[Method] = match (t.kind, t.profile.is_some()) {
+            (Kind::Flow, true) => &[Method::Flat, Method::Profile, Method::LastYear],
+            (Kind::Flow, false) => &[Method::Flat, Method::LastYear],
+            _ => &[Method::Flat],
+        };
         for &m in methods {
             for c in backtest(sheet, t, as_of, m) {
                 let error = if t.kind == Kind::Flow {

@@ -493,6 +493,7 @@ impl State {
             }
             "more" => toggle(&mut self.expanded, a.arg),
             "table" => toggle(&mut self.tables, a.arg),
+            "method" => return self.choose_method(a.arg),
             "field" => return self.type_into(a.arg, a.value),
             "field-done" => return self.leave_field(a.arg),
             _ => return self.tool_act(a),
@@ -564,6 +565,23 @@ impl State {
             }
         }
         self.drafts.push(Draft { id: draft_id, text: text.to_string(), error, value, origin });
+        true
+    }
+
+    /// The reader chose how a target is projected, `TARGET:METHOD` (a profile, or the pace so far):
+    /// kept in the scenario, so that a link and a saved scenario keep it.
+    fn choose_method(&mut self, arg: &str) -> bool {
+        let Some((id, code)) = arg.rsplit_once(':') else { return false };
+        let (Some(m), Some(t)) = (crate::engine::Method::parse(code), self.sheet.target(id)) else { return false };
+        let Some(input) = self.base.inputs.get(id) else { return false };
+        if !m.applies(t, input) || input.method == Some(m) {
+            return false;
+        }
+        self.edit(false, |s| {
+            if let Some(i) = s.inputs.get_mut(id) {
+                i.method = Some(m);
+            }
+        });
         true
     }
 

@@ -182,10 +182,17 @@ pub fn card_output(sheet: &Sheet, t: &Target, input: Option<&Input>, o: Option<&
                 results = results.child(pair(
                     l.pick("Khoảng 80%, xác suất đạt", "80% range, chance").into(),
                     "probability not-estimated",
-                    l.pick(
-                        "chưa ước tính: không có số liệu các năm trước hay độ dao động",
-                        "not estimated: no earlier years' figures or volatility",
-                    )
+                    if t.history.is_empty() {
+                        l.pick(
+                            "chưa ước tính: không có số liệu các năm trước hay độ dao động",
+                            "not estimated: no earlier years' figures or volatility",
+                        )
+                    } else {
+                        l.pick(
+                            "chưa ước tính: chưa đủ 3 năm trước có số liệu tại thời điểm này của năm, và không có độ dao động",
+                            "not estimated: fewer than 3 earlier years have figures at this point of the year, and no volatility is given",
+                        )
+                    }
                     .into(),
                 ))
             }
@@ -196,7 +203,7 @@ pub fn card_output(sheet: &Sheet, t: &Target, input: Option<&Input>, o: Option<&
         if let Some(r) = required_phrase(sheet, t, o, l) {
             out.push(Node::text_el("p", "required", r));
         }
-        if let Some(m) = method_line(o, l) {
+        if let Some(m) = method_line(t, o, l) {
             out.push(Node::text_el("p", "method", m));
         }
         if !o.milestones.is_empty() {

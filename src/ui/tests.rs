@@ -386,9 +386,9 @@ fn the_second_sheet_opens_empty_and_works_like_the_first() {
     assert_eq!(s.sheet.id, "example-year-plan");
     assert_eq!(s.source, Source::Empty);
     s.act(act("as-of", "", "2022-09-30"));
-    s.act(act("field", "budget-revenue-2022:achieved", "2.930"));
-    let p = s.projection.get("budget-revenue-2022").and_then(|r| r.outcome.clone()).unwrap();
-    assert!((p.projected - 2930.0 * 12.0 / 9.0).abs() < 1e-9);
+    s.act(act("field", "new-enterprises-2022:achieved", "250"));
+    let p = s.projection.get("new-enterprises-2022").and_then(|r| r.outcome.clone()).unwrap();
+    assert!((p.projected - 250.0 * 12.0 / 9.0).abs() < 1e-9);
     // The link names the sheet, and reads back only against it.
     assert!(s.fragment().contains("sheet=example-year-plan"));
     let page = s.view();
@@ -993,4 +993,47 @@ fn a_sheet_pasted_from_a_spreadsheet_opens_and_a_bad_one_stays_to_be_mended() {
     s.act(act("paste-open", "", ""));
     assert_eq!(s.sheet.id, "example-year-plan");
     assert!(s.paste.is_empty());
+}
+
+#[test]
+fn a_profile_is_used_said_and_can_be_switched_to_an_even_pace_and_back() {
+    // Issue 14, item 1: the year plan's revenue profile (77.4% usually in by 30 September).
+    let sheet = Sheet::parse(include_str!("../../data/sheets/kontum-2022-year-plan.json")).unwrap();
+    let mut s = State::new(sheet.clone(), Locale::En, Some("#v1;sheet=kontum-2022-year-plan;as=2022-09-30"));
+    s.act(act("field", "budget-revenue-2022:achieved", "2,930"));
+    let outcome = |s: &State| s.projection.get("budget-revenue-2022").unwrap().outcome.clone().unwrap();
+    assert_eq!(outcome(&s).method, crate::engine::Method::Profile);
+    let page = s.view();
+    let card = by_attr(&page, "data-target", "budget-revenue-2022").unwrap();
+    let line = card.find("method").unwrap().text_content();
+    assert!(line.starts_with("Projected from the months' usual shares in earlier years: by now 77% of the period's total is usually in. Source: Estimates as first published"), "{line}");
+    let pressed_of = |page: &Node, code: &str| {
+        attr(by_attr(page, "data-arg", &format!("budget-revenue-2022:{code}")).unwrap(), "aria-pressed")
+            .map(String::from)
+    };
+    // The sentences say the months left are read against what they usually bring.
+    assert!(card.find("reading").unwrap().text_content().contains("if the months left bring their usual shares"));
+    assert!(card.find("required").unwrap().text_content().contains("what the months left usually bring"));
+    assert_eq!(pressed_of(&page, "profile").as_deref(), Some("true"));
+    assert_eq!(pressed_of(&page, "flat").as_deref(), Some("false"));
+    // No switch where there is no profile.
+    assert!(by_attr(&page, "data-arg", "new-enterprises-2022:flat").is_none());
+
+    assert!(s.act(act("method", "budget-revenue-2022:flat", "")));
+    assert_eq!(outcome(&s).method, crate::engine::Method::Flat);
+    assert!((outcome(&s).projected - 2930.0 * 12.0 / 9.0).abs() < 1e-9);
+    let page = s.view();
+    assert_eq!(pressed_of(&page, "flat").as_deref(), Some("true"));
+    assert!(by_attr(&page, "data-target", "budget-revenue-2022").unwrap().find("method").is_none());
+    // The choice travels in the link and reads back.
+    let link = s.fragment();
+    assert!(link.contains("budget-revenue-2022=2930,mflat"), "{link}");
+    let again = State::new(sheet, Locale::En, Some(&link));
+    assert_eq!(again.scenario, s.scenario);
+    // Pressing the method in force, or one that does not apply, changes nothing.
+    assert!(!s.act(act("method", "budget-revenue-2022:flat", "")));
+    assert!(!s.act(act("method", "new-enterprises-2022:profile", "")));
+    assert!(!s.act(act("method", "budget-revenue-2022:last-year", "")));
+    assert!(s.act(act("method", "budget-revenue-2022:profile", "")));
+    assert_eq!(outcome(&s).method, crate::engine::Method::Profile);
 }

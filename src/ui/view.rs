@@ -483,10 +483,12 @@ impl State {
             output.retain(|n| kept.iter().any(|c| n.has_class(c)));
             return card.child(wrap("", output)).child(wrap("", crate::ui::parts::wording(t, l)));
         }
-        let mut card = card
-            .child(wrap("", output))
-            .child(Node::new("div").class("inputs").children([field(Field::Achieved), start_box]))
-            .child(more);
+        // The switch's box stays, empty and hidden, where there is no choice: a box that came and went would
+        // shift the fields after it, and the page would rebuild the field being typed in.
+        let switch = self.method_switch(t);
+        let switch_box = hidden(Node::new("div"), switch.is_none()).children(switch);
+        let mut card = card.child(wrap("", output)).child(switch_box);
+        card = card.child(Node::new("div").class("inputs").children([field(Field::Achieved), start_box])).child(more);
         if let (Some(o), Some(i)) = (outcome, input) {
             let table = crate::ui::parts::target_table(&self.sheet, t, o, i, self.scenario.as_of, l);
             let chart = Node::new("div")
@@ -508,6 +510,34 @@ impl State {
             card = card.child(chart);
         }
         card.child(wrap("", crate::ui::parts::wording(t, l)))
+    }
+
+    /// For a target with a profile, while months are left: two buttons that choose between the months'
+    /// usual shares and the pace so far, the one in force pressed. None where a profile cannot apply
+    /// (no figure, a level without its start).
+    fn method_switch(&self, t: &Target) -> Option<Node> {
+        use crate::engine::Method;
+        let l = self.locale;
+        let input = self.scenario.inputs.get(&t.id)?;
+        let outcome = self.projection.for_target(t).and_then(|r| r.outcome.as_ref())?;
+        if outcome.over || !Method::Profile.applies(t, input) {
+            return None;
+        }
+        let choice = |m: Method, text: &str| {
+            pressed(button("method-choice", "method", &format!("{}:{}", t.id, m.code()), text), outcome.method == m)
+        };
+        let label_id = format!("method-{}", t.id);
+        Some(
+            Node::new("div")
+                .class("method-switch")
+                .attr("role", "group")
+                .attr("aria-labelledby", label_id.clone())
+                .child(
+                    Node::text_el("span", "method-label", l.pick("Cách dự báo:", "Project by:")).attr("id", label_id),
+                )
+                .child(choice(Method::Profile, l.pick("tỷ trọng các tháng", "usual months")))
+                .child(choice(Method::Flat, l.pick("tốc độ đều", "even pace"))),
+        )
     }
 
     /// A number field that reads numbers as people type them in the reader's language ("1.700",

@@ -71,3 +71,55 @@ test('a sheet opens from a spreadsheet table, and a broken one names its row', a
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+for (const [name, device] of [['phone', PHONE], ['desktop', DESKTOP]]) {
+  test(`a target with a seasonal profile projects by the usual months, and a reader can switch to an even pace and back (${name})`, async () => {
+    // Issue 14, item 1: the year plan's revenue profile says 77.4% of a year is usually in by 30 September.
+    const { page, context, problems } = await open(env.browser, env.server.url, device);
+    await page.goto(`${env.server.url}?sheet=kontum-2022-year-plan#v1;sheet=kontum-2022-year-plan;as=2022-09-30;budget-revenue-2022=2930`);
+    const card = '[data-target="budget-revenue-2022"]';
+    await page.waitForSelector(`${card} .method`);
+    const projected = async () => clean(await page.locator(`${card} .projected`).textContent());
+    assert.equal(await projected(), '3.787 tỷ đồng');
+    assert.match(await page.locator(`${card} .method`).textContent(), /đến nay thường đã có 77% của cả kỳ\. Nguồn: Số ước tính công bố lần đầu/);
+    const even = page.locator(`${card} button[data-arg="budget-revenue-2022:flat"]`);
+    const usual = page.locator(`${card} button[data-arg="budget-revenue-2022:profile"]`);
+    assert.equal(await usual.getAttribute('aria-pressed'), 'true');
+    assert.equal(await page.locator('[data-target="new-enterprises-2022"] .method-switch').count(), 0);
+    // By keyboard: focus the even pace, press Enter; the projection turns and focus stays on the button.
+    await even.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((c) => /3\.907/.test(document.querySelector(`${c} .projected`)?.textContent ?? ''), card);
+    assert.equal(await even.getAttribute('aria-pressed'), 'true');
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.arg), 'budget-revenue-2022:flat');
+    assert.equal(await page.locator(`${card} .method`).count(), 0);
+    await page.waitForFunction(() => location.hash.includes('budget-revenue-2022=2930,mflat'));
+    // A reload keeps the choice; a tap brings the profile back.
+    await page.reload();
+    await page.waitForSelector(`${card} .projected`);
+    assert.equal(await projected(), '3.907 tỷ đồng');
+    await usual.click();
+    await page.waitForFunction((c) => /3\.787/.test(document.querySelector(`${c} .projected`)?.textContent ?? ''), card);
+    // Nothing spills sideways on a phone.
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth));
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
+
+test('typing the first figure of a target with a profile keeps the focus and the caret in its field', async () => {
+  // The card gains its method switch with its first figure: the switch's box is always there, so the field
+  // after it is patched in place, not rebuilt under the reader's fingers (a rebuilt field fired `change`
+  // into the render, which crashed the page).
+  const { page, context, problems } = await open(env.browser, env.server.url, PHONE);
+  await page.goto(`${env.server.url}?sheet=kontum-2022-year-plan`);
+  const field = '#budget-revenue-2022-achieved';
+  await page.waitForSelector(field);
+  await page.focus(field);
+  await page.keyboard.type('2930', { delay: 30 });
+  await page.waitForSelector('[data-target="budget-revenue-2022"] .method-switch');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'budget-revenue-2022-achieved');
+  assert.equal(await page.inputValue(field), '2930');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
