@@ -143,6 +143,8 @@ pub struct Outcome {
     /// With [`Method::Profile`]: the share of the period's total the profile usually brings by the as-of
     /// date, `π(e)`.
     pub share_so_far: Option<f64>,
+    /// The day the figure refers to: the scenario's as-of date, or a quarterly target's last quarter end.
+    pub figures_as_of: Date,
 }
 
 /// Where a projection's spread comes from (docs/methodology.md, "Band and probability").
@@ -630,6 +632,17 @@ impl<'a> Path<'a> {
     }
 }
 
+/// The day a target's figure refers to at the scenario's `as_of`: the day itself, or for a quarterly
+/// target the last quarter's end on or before it (quarters counted from the period's start). None for a
+/// quarterly target before its first quarter has ended: it has no figure yet.
+pub fn figure_date(sheet: &Sheet, target: &Target, as_of: Date) -> Option<Date> {
+    if !target.quarterly {
+        return Some(as_of);
+    }
+    let quarters = (months_elapsed(sheet, as_of) / 3.0).floor().min(f64::from(sheet.months() / 3));
+    (quarters >= 1.0).then(|| Date::end_of_month_index(sheet.start.month_index() + 3 * quarters as i32 - 1))
+}
+
 /// Projects one target of `sheet` from its input, with figures as of the end of `as_of`.
 pub fn project_target(sheet: &Sheet, target: &Target, input: &Input, as_of: Date) -> Outcome {
     project_with(sheet, target, input, as_of, 0.0)
@@ -639,6 +652,11 @@ pub fn project_target(sheet: &Sheet, target: &Target, input: &Input, as_of: Date
 /// preset's one step past a strict threshold). Every comparison goes through the target's rule, so a
 /// lower-is-better target is the mirror image of a higher-is-better one (docs/methodology.md).
 fn project_with(sheet: &Sheet, target: &Target, input: &Input, as_of: Date, margin: f64) -> Outcome {
+    // A quarterly figure is the last quarter's; before the first quarter's end there is none to go on.
+    let (as_of, no_quarter_yet) = match figure_date(sheet, target, as_of) {
+        Some(d) => (d, false),
+        None => (as_of, true),
+    };
     let total = f64::from(sheet.months());
     let elapsed = months_elapsed(sheet, as_of);
     let remaining = (total - elapsed).max(0.0);
@@ -717,7 +735,10 @@ fn project_with(sheet: &Sheet, target: &Target, input: &Input, as_of: Date, marg
         Status::Missed
     } else if unreachable {
         Status::Unreachable
-    } else if sd == 0.0 && elapsed < MIN_DATA_MONTHS && method != Method::LastYear && rate_is_estimated(input) {
+    } else if no_quarter_yet
+        || sd == 0.0 && elapsed < MIN_DATA_MONTHS && method != Method::LastYear && rate_is_estimated(input)
+    {
+        // No quarter's figure yet, or less than a month's carried on with no range: nothing to judge.
         Status::TooEarly
     } else {
         // Read from the projection and its range at the period's end, never from the gaps left: the
@@ -726,7 +747,9 @@ fn project_with(sheet: &Sheet, target: &Target, input: &Input, as_of: Date, marg
     };
     // Certain only when decided: a flow already over its target, or the period over. Otherwise a
     // probability needs a spread; without one it is not estimated, never a fake 0 or 1.
-    let probability = if status == Status::Achieved && target.kind == Kind::Flow {
+    let probability = if no_quarter_yet {
+        None
+    } else if status == Status::Achieved && target.kind == Kind::Flow {
         Some(1.0)
     } else if unreachable {
         Some(0.0)
@@ -793,6 +816,7 @@ fn project_with(sheet: &Sheet, target: &Target, input: &Input, as_of: Date, marg
         over: remaining == 0.0,
         spread_from: if sd > 0.0 && remaining > 0.0 { spread_source } else { SpreadFrom::None },
         share_so_far: path.profile.map(|p| share_elapsed(p, elapsed)),
+        figures_as_of: as_of,
     }
 }
 
@@ -846,6 +870,7 @@ pub struct Trajectory {
 
 /// The trajectory of a target with an input, with `steps` points ahead (at least one, the period's end).
 pub fn trajectory(sheet: &Sheet, target: &Target, input: &Input, as_of: Date, steps: usize) -> Trajectory {
+    let as_of = figure_date(sheet, target, as_of).unwrap_or(as_of);
     let total = f64::from(sheet.months());
     let elapsed = months_elapsed(sheet, as_of);
     let remaining = (total - elapsed).max(0.0);
@@ -870,6 +895,7 @@ pub fn trajectory(sheet: &Sheet, target: &Target, input: &Input, as_of: Date, st
 /// The projected value and its 80% band at each of `months` (counted from the period's start) at or
 /// after the as-of date.
 pub fn band_at(sheet: &Sheet, target: &Target, input: &Input, as_of: Date, months: &[f64]) -> Vec<BandPoint> {
+    let as_of = figure_date(sheet, target, as_of).unwrap_or(as_of);
     let total = f64::from(sheet.months());
     let elapsed = months_elapsed(sheet, as_of);
     let (path, method) = Path::new(target, input, total, elapsed);
@@ -989,13 +1015,13 @@ pub fn apply_preset(sheet: &Sheet, scenario: &Scenario, preset: Preset) -> Scena
         Preset::Required => 0.0,
     };
     let total = f64::from(sheet.months());
-    let elapsed = months_elapsed(sheet, scenario.as_of);
     for (id, input) in out.inputs.iter_mut() {
         if preset == Preset::Base {
             input.assume = None;
             continue;
         }
         let Some(target) = sheet.target(id) else { continue };
+        let elapsed = months_elapsed(sheet, figure_date(sheet, target, scenario.as_of).unwrap_or(scenario.as_of));
         let (current, _) = base_rate(target, input, elapsed, f64::from(sheet.months()));
         let rate = if preset == Preset::Required {
             let outcome = project_with(sheet, target, input, scenario.as_of, strict_step(target));
@@ -1594,5 +1620,29 @@ mod tests {
         let o = project_target(&sheet, &t, &input(630.0), as_of);
         assert_eq!((o.method, o.spread_from), (Method::Profile, SpreadFrom::History(3)));
         assert!(o.low < 1400.0 && o.high > 1400.0);
+    }
+
+    #[test]
+    fn a_quarterly_target_is_read_at_the_last_quarters_end() {
+        // Issue 14, item 5: GDP is published by quarter; on 31 August its figure is the one of 30 June.
+        let sheet = Sheet::parse(include_str!("../data/sheets/vn-68-2022-qh15-2023.json")).unwrap();
+        let gdp = sheet.target("gdp-growth").unwrap();
+        assert!(gdp.quarterly);
+        let d = |s: &str| Date::parse(s).unwrap();
+        assert_eq!(figure_date(&sheet, gdp, d("2023-08-31")), Some(d("2023-06-30")));
+        assert_eq!(figure_date(&sheet, gdp, d("2023-06-30")), Some(d("2023-06-30")));
+        assert_eq!(figure_date(&sheet, gdp, d("2023-03-30")), None);
+        assert_eq!(figure_date(&sheet, gdp, d("2023-12-31")), Some(d("2023-12-31")));
+        let cpi = sheet.target("cpi").unwrap();
+        assert_eq!(figure_date(&sheet, cpi, d("2023-08-31")), Some(d("2023-08-31")));
+        let inp = Input { achieved: 3.72, ..Input::default() };
+        let august = project_target(&sheet, gdp, &inp, d("2023-08-31"));
+        let june = project_target(&sheet, gdp, &inp, d("2023-06-30"));
+        assert_eq!(august, june);
+        assert_eq!(august.figures_as_of, d("2023-06-30"));
+        // Before the first quarter's end there is no figure to go on: too early, nothing estimated.
+        let early = project_target(&sheet, gdp, &inp, d("2023-02-28"));
+        assert_eq!((early.status, early.probability), (Status::TooEarly, None));
+        assert!(early.projected.is_finite());
     }
 }

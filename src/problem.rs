@@ -55,6 +55,10 @@ pub enum ProblemKind {
     NotBeforePeriod(String),
     /// A choice that needs another field, named by its JSON name (a method's figures).
     Needs(&'static str),
+    /// A quarterly target in a period that is not whole quarters.
+    NotWholeQuarters,
+    /// A quarterly target's figure before its first quarter has ended; the quarter's last day is given.
+    BeforeFirstQuarter(String),
     /// Shares that do not add up to 1; what they add up to is given.
     SharesSum(f64),
     /// A field that says the opposite of what another implies; what that implies is given (`better`
@@ -137,6 +141,16 @@ impl Problem {
                     "must not be less than the figure to the same day (to_date)",
                 )
                 .into(),
+            NotWholeQuarters => l
+                .pick(
+                    "kỳ của nghị quyết phải gồm trọn các quý (3, 6, 9 hoặc 12 tháng)",
+                    "the resolution's period must be whole quarters (3, 6, 9 or 12 months)",
+                )
+                .into(),
+            BeforeFirstQuarter(d) => l.pick(
+                format!("chỉ tiêu theo quý chỉ có số liệu khi hết quý: quý đầu tiên kết thúc ngày {d}"),
+                format!("a quarterly target has a figure only at a quarter's end: the first ends on {d}"),
+            ),
             Needs(field) => {
                 let (vi, en) = words("", field).unwrap_or_default();
                 l.pick(format!("cần có {vi} ({field})"), format!("needs the {en} ({field})"))
@@ -281,6 +295,7 @@ const FIELDS: &[(&str, &str, &str)] = &[
     ("profile", "tỷ trọng theo tháng", "monthly profile"),
     ("profile_source", "nguồn tỷ trọng theo tháng", "source of the monthly profile"),
     ("method", "cách dự báo", "projection method"),
+    ("frequency", "tần suất số liệu", "how often figures are published"),
     ("to_date", "số đến cùng ngày", "figure to the same day"),
     ("total", "kết quả cả kỳ", "the whole period's outcome"),
     ("better", "chiều tốt hơn", "better direction"),
@@ -784,6 +799,7 @@ mod tests {
         ("x", "profile_source"),
         ("x", "profile_source.vi"),
         ("x", "method"),
+        ("x", "frequency"),
         ("x", "milestones"),
         ("x.milestones[0]", "date"),
         ("x.milestones[0]", "comparator"),

@@ -331,6 +331,9 @@ pub struct Target {
     /// profiles").
     pub profile: Option<Vec<f64>>,
     pub profile_source: Option<Text>,
+    /// Published for whole quarters only (sheet format 2, `"frequency": "quarterly"`): GDP, say. Its
+    /// figure is the one at the last quarter's end, counted from the period's start.
+    pub quarterly: bool,
 }
 
 impl Target {
@@ -771,6 +774,7 @@ fn read_target(
             "history_source",
             "profile",
             "profile_source",
+            "frequency",
         ] {
             if o.get(field).is_some() {
                 r.push(place, field, ProblemKind::UnknownVersion("1".into()));
@@ -885,6 +889,19 @@ fn read_target(
         Some(_) => read_text(r, o, place, "history_source"),
     };
     let profile = read_profile(r, o, place, kind, months);
+    let quarterly = match r.opt_text(o, place, "frequency", MAX_ID_CHARS).as_deref() {
+        None | Some("monthly") => false,
+        Some("quarterly") => {
+            if months.is_some_and(|m| m % 3 != 0) {
+                r.push(place, "frequency", ProblemKind::NotWholeQuarters);
+            }
+            true
+        }
+        Some(other) => {
+            r.push(place, "frequency", ProblemKind::NotOneOf(other.into(), "monthly, quarterly"));
+            false
+        }
+    };
     let profile_source = match o.get("profile_source") {
         None | Some(Value::Null) => {
             if profile.is_some() {
@@ -919,6 +936,7 @@ fn read_target(
         history_source,
         profile,
         profile_source,
+        quarterly,
     })
 }
 
@@ -1242,6 +1260,22 @@ mod tests {
             )
         ]);
         sheet
+    }
+
+    #[test]
+    fn a_quarterly_target_needs_a_period_of_whole_quarters() {
+        let with = |frequency: &str, end: &str, format: u8| {
+            let mut v = minimal();
+            v["format"] = format.into();
+            v["period"]["end"] = end.into();
+            v["targets"][0]["frequency"] = frequency.into();
+            Sheet::parse(&v.to_string())
+        };
+        assert!(with("quarterly", "2023-12-31", 2).unwrap().targets[0].quarterly);
+        assert!(!with("monthly", "2023-12-31", 2).unwrap().targets[0].quarterly);
+        assert_problem(&with("quarterly", "2023-11-30", 2).unwrap_err(), "x", "frequency");
+        assert_problem(&with("weekly", "2023-12-31", 2).unwrap_err(), "x", "frequency");
+        assert_problem(&with("quarterly", "2023-12-31", 1).unwrap_err(), "x", "frequency");
     }
 
     #[test]

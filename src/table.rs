@@ -10,7 +10,7 @@ use serde_json::{Map, Number, Value};
 
 /// The columns, in the order [`to_table`] writes them. A table may hold them in any order and leave out
 /// those it does not use; `section` and `id` are required.
-pub const COLUMNS: [&str; 41] = [
+pub const COLUMNS: [&str; 42] = [
     "section",
     "id",
     "format",
@@ -43,6 +43,7 @@ pub const COLUMNS: [&str; 41] = [
     "decimals",
     "part_of",
     "weights",
+    "frequency",
     "date",
     "history_source.vi",
     "history_source.en",
@@ -241,6 +242,7 @@ pub fn from_table_json(text: &str) -> Result<(Sheet, Value), Vec<Problem>> {
                     "unit",
                     "kind",
                     "part_of",
+                    "frequency",
                 ] {
                     if let Some(v) = cell(key) {
                         o.insert(key.into(), v.into());
@@ -464,6 +466,9 @@ pub fn to_table(sheet: &Sheet, sep: char) -> String {
         if let Some(p) = &t.part_of {
             cells.push(("part_of", p.clone()));
         }
+        if t.quarterly {
+            cells.push(("frequency", "quarterly".into()));
+        }
         if let Some(ws) = &t.weights {
             cells.push(("weights", ws.iter().map(|w| n(*w)).collect::<Vec<_>>().join(" ")));
         }
@@ -521,7 +526,11 @@ mod tests {
 
     #[test]
     fn the_bundled_sheets_survive_their_table() {
-        for text in [crate::sheet::KONTUM_SHEET_JSON, include_str!("../data/sheets/kontum-2022-year-plan.json")] {
+        for text in [
+            crate::sheet::KONTUM_SHEET_JSON,
+            include_str!("../data/sheets/kontum-2022-year-plan.json"),
+            include_str!("../data/sheets/vn-68-2022-qh15-2023.json"),
+        ] {
             let sheet = Sheet::parse(text).unwrap();
             for sep in [',', '\t'] {
                 let table = to_table(&sheet, sep);

@@ -373,18 +373,19 @@ impl State {
     /// The targets whose figure is dated other than the scenario (the as-of date was moved after they
     /// were entered), and the date each belongs to.
     pub fn stale(&self) -> impl Iterator<Item = (&str, Date)> {
-        self.scenario.inputs.iter().filter_map(move |(id, _)| self.figure_date(id).map(|d| (id, d)))
+        self.sheet.targets.iter().filter_map(move |t| self.stale_date(t).map(|d| (t.id.as_str(), d)))
     }
 
-    /// The date of target `id`'s figure when it is not the scenario's (it has a figure, typed before
-    /// the as-of date moved). The list of figures typed since is short: a reader types them one by one.
-    pub fn stale_date(&self, id: &str) -> Option<Date> {
-        self.scenario.inputs.contains_key(id).then(|| self.figure_date(id)).flatten()
-    }
-
-    fn figure_date(&self, id: &str) -> Option<Date> {
-        let date = self.retyped.iter().find(|(t, _)| t == id).map_or(self.figures_as_of, |(_, d)| *d);
-        (date != self.scenario.as_of).then_some(date)
+    /// The date of target `t`'s figure when it is not the one the scenario's date calls for (it has a
+    /// figure, typed before the as-of date moved; for a quarterly target, before the quarter it belongs
+    /// to changed). The list of figures typed since is short: a reader types them one by one.
+    pub fn stale_date(&self, t: &crate::sheet::Target) -> Option<Date> {
+        if !self.scenario.inputs.contains_key(&t.id) {
+            return None;
+        }
+        let date = self.retyped.iter().find(|(id, _)| *id == t.id).map_or(self.figures_as_of, |(_, d)| *d);
+        let of = |d: Date| crate::engine::figure_date(&self.sheet, t, d);
+        (of(date) != of(self.scenario.as_of)).then_some(of(date).unwrap_or(date))
     }
 
     /// Changes what the reader entered. A figure's change keeps the preset in force (it then follows
@@ -599,7 +600,10 @@ impl State {
     pub fn field_specs(&self, t: &crate::sheet::Target) -> [present::FieldSpec; 6] {
         let input = self.scenario.inputs.get(&t.id);
         let outcome = self.projection.for_target(t).and_then(|r| r.outcome.as_ref());
-        present::field_specs(t, input, outcome, self.sheet.start, self.scenario.as_of, self.locale)
+        // A quarterly target's figure is the last quarter's (its first, before one has ended).
+        let as_of = crate::engine::figure_date(&self.sheet, t, self.scenario.as_of)
+            .unwrap_or_else(|| Date::end_of_month_index(self.sheet.start.month_index() + 2));
+        present::field_specs(t, input, outcome, self.sheet.start, as_of, self.locale)
     }
 
     /// What a field shows: the reader's text while it stands for the committed value (or is in error),

@@ -1037,3 +1037,34 @@ fn a_profile_is_used_said_and_can_be_switched_to_an_even_pace_and_back() {
     assert!(s.act(act("method", "budget-revenue-2022:profile", "")));
     assert_eq!(outcome(&s).method, crate::engine::Method::Profile);
 }
+
+#[test]
+fn a_quarterly_figure_belongs_to_its_quarter_not_to_the_day() {
+    // Issue 14, item 5: GDP is published by quarter.
+    let sheet = Sheet::parse(include_str!("../../data/sheets/vn-68-2022-qh15-2023.json")).unwrap();
+    let link = "#v1;sheet=vn-68-2022-qh15-2023;as=2023-06-30;gdp-growth=3.72;cpi=3.29";
+    let mut s = State::new(sheet.clone(), Locale::En, Some(link));
+    assert!(s.act(act("as-of", "", "2023-08-31")));
+    let page = s.view();
+    let gdp = by_attr(&page, "data-target", "gdp-growth").unwrap();
+    // Still the figure of its quarter: no "not yet updated" warning, but a word on why its date differs.
+    assert!(gdp.find("stale").is_none());
+    assert_eq!(
+        gdp.find("quarter-note").unwrap().text_content(),
+        "This target is published by quarter: the latest figure is to the quarter's end, 30 Jun 2023."
+    );
+    assert!(by_attr(&page, "data-target", "cpi").unwrap().find("stale").is_some(), "a monthly figure is stale");
+    let label = by_attr(&page, "for", "gdp-growth-achieved").unwrap().text_content();
+    assert!(label.contains("30 Jun 2023"), "{label}");
+    assert_eq!(s.stale().map(|(id, _)| id).collect::<Vec<_>>(), ["cpi"]);
+    // A new quarter calls for a new figure.
+    s.act(act("as-of", "", "2023-09-30"));
+    assert_eq!(s.stale().map(|(id, _)| id).collect::<Vec<_>>(), ["gdp-growth", "cpi"]);
+    // A link with a figure before the first quarter's end is refused, and says why.
+    let early = State::new(sheet, Locale::En, Some("#v1;sheet=vn-68-2022-qh15-2023;as=2023-02-28;gdp-growth=3"));
+    let said: Vec<String> = early.link_problems.iter().map(|p| p.message(Locale::En)).collect();
+    assert_eq!(
+        said,
+        ["gdp-growth · achieved so far (achieved): a quarterly target has a figure only at a quarter's end: the first ends on 2023-03-31"]
+    );
+}

@@ -394,7 +394,7 @@ impl State {
             dark: self.dark,
             compact: self.compact,
             published: self.source == Source::Published,
-            stale: self.stale_date(&t.id),
+            stale: self.stale_date(t),
             expanded: self.expanded.contains(&t.id),
             table: self.tables.iter().any(|x| x.strip_prefix("table-") == Some(&t.id)),
             // A draft's id is `TARGET-FIELD`, and no field's code holds a '-'.
@@ -446,7 +446,7 @@ impl State {
                 .child(panel);
         }
         let mut output = crate::ui::parts::card_output(&self.sheet, t, input, outcome, l);
-        if let Some(date) = self.stale_date(&t.id) {
+        if let Some(date) = self.stale_date(t) {
             let (then, now) = (present::date_short(date, l), present::date_short(self.scenario.as_of, l));
             output.push(Node::text_el(
                 "p",
@@ -456,6 +456,23 @@ impl State {
                     format!("⚠ This figure is as of {then}, not yet updated to {now}."),
                 ),
             ));
+        }
+        // A quarterly figure is the last quarter's, whatever day the scenario is of.
+        match outcome.map(|o| o.figures_as_of).filter(|d| *d != self.scenario.as_of) {
+            Some(quarter_end) if self.stale_date(t).is_none() => {
+                let end = present::date_short(quarter_end, l);
+                output.push(Node::text_el(
+                    "p",
+                    "quarter-note",
+                    l.pick(
+                        format!("Chỉ tiêu này có số liệu theo quý: số mới nhất là đến hết quý, ngày {end}."),
+                        format!(
+                            "This target is published by quarter: the latest figure is to the quarter's end, {end}."
+                        ),
+                    ),
+                ));
+            }
+            _ => {}
         }
         let card = Node::new("li")
             .class(if t.part_of.is_some() { "target card part" } else { "target card" })
