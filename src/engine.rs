@@ -140,8 +140,8 @@ pub struct Outcome {
     pub over: bool,
     /// Where the range and the probability come from.
     pub spread_from: SpreadFrom,
-    /// With [`Method::Profile`]: the share of the period's total the profile usually brings by the as-of
-    /// date, `π(e)`.
+    /// With [`Method::Profile`], while the profile shapes the projection (no pace, change or value typed):
+    /// the share of the period's total the profile usually brings by the as-of date, `π(e)`.
     pub share_so_far: Option<f64>,
     /// The day the figure refers to: the scenario's as-of date, or a quarterly target's last quarter end.
     pub figures_as_of: Date,
@@ -815,7 +815,8 @@ fn project_with(sheet: &Sheet, target: &Target, input: &Input, as_of: Date, marg
             .map(|ly| (goal - input.achieved) / (ly.total - ly.to_date) - 1.0),
         over: remaining == 0.0,
         spread_from: if sd > 0.0 && remaining > 0.0 { spread_source } else { SpreadFrom::None },
-        share_so_far: path.profile.map(|p| share_elapsed(p, elapsed)),
+        // Only where the profile shapes the projection: a pace, change or value typed sets it aside.
+        share_so_far: path.profile.filter(|_| rate_is_estimated(input)).map(|p| share_elapsed(p, elapsed)),
         figures_as_of: as_of,
     }
 }

@@ -722,7 +722,7 @@ pub fn method_line(t: &Target, o: &Outcome, l: Locale) -> Option<String> {
             }
             Some(line)
         }
-        (crate::engine::Method::Profile, _) => {
+        (crate::engine::Method::Profile, _) if o.share_so_far.is_some() => {
             let share = percent(o.share_so_far.unwrap_or_default(), l);
             let source = t.profile_source.as_ref().map_or("", |s| s.get(l));
             Some(l.pick(

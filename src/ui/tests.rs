@@ -1030,6 +1030,14 @@ fn a_profile_is_used_said_and_can_be_switched_to_an_even_pace_and_back() {
     assert!(link.contains("budget-revenue-2022=2930,mflat"), "{link}");
     let again = State::new(sheet, Locale::En, Some(&link));
     assert_eq!(again.scenario, s.scenario);
+    // A pace typed by the reader is the projection's, whatever the profile: the card does not credit it.
+    s.act(act("method", "budget-revenue-2022:profile", ""));
+    s.act(act("more", "budget-revenue-2022", ""));
+    s.act(act("field", "budget-revenue-2022:assume", "300"));
+    assert_eq!(outcome(&s).share_so_far, None);
+    assert!(by_attr(&s.view(), "data-target", "budget-revenue-2022").unwrap().find("method").is_none());
+    s.act(act("field", "budget-revenue-2022:assume", ""));
+    s.act(act("method", "budget-revenue-2022:flat", ""));
     // Pressing the method in force, or one that does not apply, changes nothing.
     assert!(!s.act(act("method", "budget-revenue-2022:flat", "")));
     assert!(!s.act(act("method", "new-enterprises-2022:profile", "")));
