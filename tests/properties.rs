@@ -350,8 +350,9 @@ proptest! {
         value in 0.5..1000.0f64,
         width in 0.1..50.0f64,
         tolerance in proptest::option::of(0.1..5.0f64),
-        construct in 0u8..6,
+        construct in 0u8..8,
         tsv in any::<bool>(),
+        shares in proptest::collection::vec(0.0..1.0f64, 12),
     ) {
         use serde_json::json;
         let mut target = json!({"id": "t1", "area": "a", "clause": texts[0], "wording": texts[1],
@@ -368,6 +369,14 @@ proptest! {
                     {"as_of": "2022-09-30", "to_date": width, "total": value + width}]);
                 target["history_source"] = json!({"vi": texts[1], "en": texts[0]});
             }
+            // A profile of any shares (scaled to add up to 1), and a quarterly target (issue 14).
+            6 => {
+                let sum: f64 = shares.iter().sum::<f64>().max(1e-9);
+                target["kind"] = "flow".into();
+                target["profile"] = json!(shares.iter().map(|x| x / sum).collect::<Vec<_>>());
+                target["profile_source"] = json!({"vi": texts[0], "en": texts[3]});
+            }
+            7 => { target["frequency"] = "quarterly".into(); }
             _ => {}
         }
         if let Some(t) = tolerance.filter(|_| construct < 2) {
