@@ -502,3 +502,67 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// Issue 14: any profile (zeros included), any day, any figures, methods and assumptions give finite
+    /// projections, ranges that hold them, chances within 0–1, and a view in both languages, never a panic.
+    #[test]
+    fn profiles_and_methods_never_break_a_projection_or_the_view(
+        shares in proptest::collection::vec(prop_oneof![Just(0.0), 0.0..1.0f64], 12),
+        month in 1u8..=12, day in 1u8..=31,
+        revenue in 0.0..5000.0f64, start in 0.0..100.0f64, level in 0.0..100.0f64,
+        method in 0u8..4, assume in 0u8..4, amount in 0.0..500.0f64,
+        vol in proptest::option::of(0.0..300.0f64),
+    ) {
+        use plan_widget::engine::{trajectory, Method};
+        let Some(as_of) = Date::parse(&format!("2022-{month:02}-{day:02}")) else { return Ok(()) };
+        let sum: f64 = shares.iter().sum();
+        prop_assume!(sum > 0.0);
+        let mut v: serde_json::Value =
+            serde_json::from_str(include_str!("../data/sheets/kontum-2022-year-plan.json")).unwrap();
+        for t in v["targets"].as_array_mut().unwrap() {
+            if t["id"] == "budget-revenue-2022" || t["id"] == "disbursement-2022" {
+                t["profile"] = serde_json::json!(shares.iter().map(|x| x / sum).collect::<Vec<_>>());
+                t["profile_source"] = serde_json::json!({"vi": "Thử", "en": "Test"});
+            }
+        }
+        let sheet = Sheet::parse(&v.to_string()).unwrap();
+        let chosen = [None, Some(Method::Flat), Some(Method::Profile), Some(Method::LastYear)][usize::from(method)];
+        let assumption = [None, Some(Assume::Factor(amount / 100.0)), Some(Assume::Pace(amount)), Some(Assume::Change(amount / 100.0))];
+        let mut s = Scenario::empty(&sheet);
+        s.as_of = as_of;
+        for t in &sheet.targets {
+            let is_level = t.kind == Kind::Level;
+            let mut input = Input {
+                achieved: if is_level { level } else { revenue },
+                start: is_level.then_some(start),
+                volatility: vol,
+                assume: assumption[usize::from(assume)].filter(|a| matches!(
+                    (a, t.kind), (Assume::Factor(_), _) | (Assume::Pace(_), Kind::Flow) | (Assume::Change(_), Kind::Level)
+                )),
+                ..Input::default()
+            };
+            input.method = chosen.filter(|m| m.applies(t, &input));
+            for o in [project_target(&sheet, t, &input, as_of)] {
+                prop_assert!(o.projected.is_finite() && o.low.is_finite() && o.high.is_finite(), "{}: {o:?}", t.id);
+                prop_assert!(o.low <= o.projected + 1e-6 && o.projected <= o.high + 1e-6, "{}: {o:?}", t.id);
+                prop_assert!(o.probability.is_none_or(|p| (0.0..=1.0).contains(&p)));
+                prop_assert!(o.required_rate.is_none_or(f64::is_finite) && o.pace_ratio.is_none_or(f64::is_finite));
+                prop_assert!(o.milestones.iter().all(|m| m.at.is_finite()));
+            }
+            let path = trajectory(&sheet, t, &input, as_of, 6);
+            prop_assert!(path.so_far.iter().all(|(m, x)| m.is_finite() && x.is_finite()));
+            prop_assert!(path.ahead.iter().all(|b| b.value.is_finite() && b.low.is_finite() && b.high.is_finite()));
+            s.inputs.insert(t.id.clone(), input);
+        }
+        // As a reader opens it from a link: every card, both languages.
+        let link = plan_widget::fragment::encode(&s, &sheet);
+        for l in [Locale::Vi, Locale::En] {
+            let mut state = plan_widget::ui::State::new(sheet.clone(), l, Some(&link));
+            state.widths = (340, 300);
+            let _ = state.view();
+        }
+    }
+}
