@@ -545,13 +545,12 @@ proptest! {
                 ..Input::default()
             };
             input.method = chosen.filter(|m| m.applies(t, &input));
-            for o in [project_target(&sheet, t, &input, as_of)] {
-                prop_assert!(o.projected.is_finite() && o.low.is_finite() && o.high.is_finite(), "{}: {o:?}", t.id);
-                prop_assert!(o.low <= o.projected + 1e-6 && o.projected <= o.high + 1e-6, "{}: {o:?}", t.id);
-                prop_assert!(o.probability.is_none_or(|p| (0.0..=1.0).contains(&p)));
-                prop_assert!(o.required_rate.is_none_or(f64::is_finite) && o.pace_ratio.is_none_or(f64::is_finite));
-                prop_assert!(o.milestones.iter().all(|m| m.at.is_finite()));
-            }
+            let o = project_target(&sheet, t, &input, as_of);
+            prop_assert!(o.projected.is_finite() && o.low.is_finite() && o.high.is_finite(), "{}: {o:?}", t.id);
+            prop_assert!(o.low <= o.projected + 1e-6 && o.projected <= o.high + 1e-6, "{}: {o:?}", t.id);
+            prop_assert!(o.probability.is_none_or(|p| (0.0..=1.0).contains(&p)));
+            prop_assert!(o.required_rate.is_none_or(f64::is_finite) && o.pace_ratio.is_none_or(f64::is_finite));
+            prop_assert!(o.milestones.iter().all(|m| m.at.is_finite()));
             let path = trajectory(&sheet, t, &input, as_of, 6);
             prop_assert!(path.so_far.iter().all(|(m, x)| m.is_finite() && x.is_finite()));
             prop_assert!(path.ahead.iter().all(|b| b.value.is_finite() && b.low.is_finite() && b.high.is_finite()));
