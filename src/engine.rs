@@ -687,7 +687,11 @@ fn project_with(sheet: &Sheet, target: &Target, input: &Input, as_of: Date, marg
     let (vol, spread_source) = volatility(sheet, target, input, as_of, method, raw);
     let sd = spread(target, input, total, elapsed, total, vol);
     // A flow that must grow needs no negative pace; a flow under a ceiling may have no room left.
-    let required = required.map(|r| if target.kind == Kind::Flow && sign > 0.0 { r.max(0.0) } else { r });
+    // Before a quarterly target's first quarter has ended, nothing is known to require anything from.
+    let required =
+        required
+            .filter(|_| !no_quarter_yet)
+            .map(|r| if target.kind == Kind::Flow && sign > 0.0 { r.max(0.0) } else { r });
     let projected = clamp_to_bound(target, raw);
     let mut low = clamp_to_bound(target, raw - Z80 * sd);
     let high = clamp_to_bound(target, raw + Z80 * sd);
@@ -736,9 +740,9 @@ fn project_with(sheet: &Sheet, target: &Target, input: &Input, as_of: Date, marg
     } else if unreachable {
         Status::Unreachable
     } else if no_quarter_yet
-        || sd == 0.0 && elapsed < MIN_DATA_MONTHS && method != Method::LastYear && rate_is_estimated(input)
+        || sd == 0.0 && rate_is_estimated(input) && too_little_data(method, path.profile, elapsed, total)
     {
-        // No quarter's figure yet, or less than a month's carried on with no range: nothing to judge.
+        // No quarter's figure yet, or less than a month's worth carried on with no range: nothing to judge.
         Status::TooEarly
     } else {
         // Read from the projection and its range at the period's end, never from the gaps left: the
@@ -770,7 +774,7 @@ fn project_with(sheet: &Sheet, target: &Target, input: &Input, as_of: Date, marg
     // months so far (which usually bring a different share).
     let reference = if method == Method::Profile { path.base } else { current };
     let pace_ratio = match required {
-        Some(r) if reference * along > 0.0 && r * along > 0.0 => Some(r / reference),
+        Some(r) if reference * along > 0.0 && r * along > 0.0 && !no_quarter_yet => Some(r / reference),
         _ => None,
     };
     let milestones = target
@@ -818,6 +822,18 @@ fn project_with(sheet: &Sheet, target: &Target, input: &Input, as_of: Date, marg
         // Only where the profile shapes the projection: a pace, change or value typed sets it aside.
         share_so_far: path.profile.filter(|_| rate_is_estimated(input)).map(|p| share_elapsed(p, elapsed)),
         figures_as_of: as_of,
+    }
+}
+
+/// Whether the figures so far are too little to carry on: less than [`MIN_DATA_MONTHS`] of the period,
+/// or, where a profile scales them, less than that many average months' share of it (a profile giving
+/// the months so far 1% of the year would multiply their figure a hundredfold). The same period last
+/// year scales by last year's figure to the same day, not by time, and is never too early here.
+fn too_little_data(method: Method, profile: Option<&[f64]>, elapsed: f64, total: f64) -> bool {
+    match (method, profile) {
+        (Method::LastYear, _) => false,
+        (_, Some(p)) => share_elapsed(p, elapsed) < MIN_DATA_MONTHS / total,
+        (_, None) => elapsed < MIN_DATA_MONTHS,
     }
 }
 
@@ -1644,6 +1660,20 @@ mod tests {
         // Before the first quarter's end there is no figure to go on: too early, nothing estimated.
         let early = project_target(&sheet, gdp, &inp, d("2023-02-28"));
         assert_eq!((early.status, early.probability), (Status::TooEarly, None));
+        assert_eq!((early.required_rate, early.pace_ratio), (None, None));
         assert!(early.projected.is_finite());
+    }
+
+    #[test]
+    fn a_profile_that_gives_the_months_so_far_almost_nothing_is_too_early_to_judge() {
+        // Found in review: 300 by 1 September when the profile gives July and August nothing projects
+        // 30,000. Less than an average month's share of the period, like less than a month, is too early.
+        let sheet = with_profile(&[0.0, 0.0, 0.3, 0.3, 0.2, 0.2]);
+        let t = sheet.target("budget-revenue").unwrap();
+        let o = project_target(&sheet, t, &input(300.0), Date::parse("2022-09-01").unwrap());
+        assert_eq!((o.method, o.status, o.probability), (Method::Profile, Status::TooEarly, None));
+        // A sixth of the half year usually in: judged.
+        let o = project_target(&sheet, t, &input(300.0), Date::parse("2022-09-17").unwrap());
+        assert_ne!(o.status, Status::TooEarly);
     }
 }

@@ -614,8 +614,20 @@ pub fn field_specs(
         FieldSpec {
             label: assume_label.into(),
             value: assumed,
+            // What an empty field uses: the pace so far, or the rate the method gives the months left.
             placeholder: o
-                .map(|o| format!("{} ({so_far})", format_fixed(o.current_rate, t.decimals.clamp(1, 2), l)))
+                .map(|o| {
+                    let (rate, from) = match o.method {
+                        crate::engine::Method::Flat => (o.current_rate, so_far),
+                        crate::engine::Method::Profile => {
+                            (o.assumed_rate, l.pick("theo tỷ trọng các tháng", "by the usual months"))
+                        }
+                        crate::engine::Method::LastYear => {
+                            (o.assumed_rate, l.pick("theo cùng kỳ năm trước", "by last year"))
+                        }
+                    };
+                    format!("{} ({from})", format_fixed(rate, t.decimals.clamp(1, 2), l))
+                })
                 .unwrap_or_default(),
             min: (t.kind != Kind::Level).then_some(0.0),
             max: if t.kind == Kind::Average { t.bound } else { None },
@@ -684,6 +696,9 @@ pub fn apply_field(inputs: &mut crate::scenario::Inputs, t: &Target, field: Fiel
                     }
                     Field::Achieved => {}
                 }
+                // A method chosen for figures no longer there goes with them: what the widget writes
+                // must read back (a scenario refuses a method without what it needs).
+                i.method = i.method.filter(|m| m.applies(t, i));
             }
         }
     }

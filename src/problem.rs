@@ -57,8 +57,6 @@ pub enum ProblemKind {
     Needs(&'static str),
     /// A quarterly target in a period that is not whole quarters.
     NotWholeQuarters,
-    /// A quarterly target's figure before its first quarter has ended; the quarter's last day is given.
-    BeforeFirstQuarter(String),
     /// Shares that do not add up to 1; what they add up to is given.
     SharesSum(f64),
     /// A field that says the opposite of what another implies; what that implies is given (`better`
@@ -147,10 +145,6 @@ impl Problem {
                     "the resolution's period must be whole quarters (3, 6, 9 or 12 months)",
                 )
                 .into(),
-            BeforeFirstQuarter(d) => l.pick(
-                format!("chỉ tiêu theo quý chỉ có số liệu khi hết quý: quý đầu tiên kết thúc ngày {d}"),
-                format!("a quarterly target has a figure only at a quarter's end: the first ends on {d}"),
-            ),
             Needs(field) => {
                 let (vi, en) = words("", field).unwrap_or_default();
                 l.pick(format!("cần có {vi} ({field})"), format!("needs the {en} ({field})"))

@@ -318,11 +318,6 @@ fn read(r: &mut Reader, value: &Value, sheet: &Sheet) -> Option<Scenario> {
                     r.push(&id, "", ProblemKind::Duplicate(id.clone()));
                 }
                 if let Some(input) = read_input(r, v, target) {
-                    // A quarterly figure exists only from the first quarter's end.
-                    if as_of.is_some_and(|d| crate::engine::figure_date(sheet, target, d).is_none()) {
-                        let first = Date::end_of_month_index(sheet.start.month_index() + 2);
-                        r.push(&target.id, "achieved", ProblemKind::BeforeFirstQuarter(first.iso()));
-                    }
                     inputs.insert(id, input);
                 }
             }

@@ -560,6 +560,8 @@ proptest! {
         let link = plan_widget::fragment::encode(&s, &sheet);
         for l in [Locale::Vi, Locale::En] {
             let mut state = plan_widget::ui::State::new(sheet.clone(), l, Some(&link));
+            prop_assert!(state.link_problems.is_empty(), "{link}: {:?}", state.link_problems);
+            prop_assert_eq!(&state.scenario.inputs, &s.inputs);
             state.widths = (340, 300);
             let _ = state.view();
         }

@@ -1044,6 +1044,15 @@ fn a_profile_is_used_said_and_can_be_switched_to_an_even_pace_and_back() {
     assert!(!s.act(act("method", "budget-revenue-2022:last-year", "")));
     assert!(s.act(act("method", "budget-revenue-2022:profile", "")));
     assert_eq!(outcome(&s).method, crate::engine::Method::Profile);
+    // Last year's figures add a third choice, in force by default, and the way back to it.
+    s.act(act("field", "budget-revenue-2022:lydate", "2,500"));
+    s.act(act("field", "budget-revenue-2022:lytotal", "3,500"));
+    assert!(s.act(act("method", "budget-revenue-2022:last-year", "")));
+    assert_eq!(outcome(&s).method, crate::engine::Method::LastYear);
+    assert_eq!(pressed_of(&s.view(), "last-year").as_deref(), Some("true"));
+    // The assumption's placeholder is the rate an empty field uses: the method's, not the pace so far.
+    let specs = s.field_specs(s.sheet.target("budget-revenue-2022").unwrap());
+    assert!(specs[Field::Assume as usize].placeholder.ends_with("(by last year)"), "{}", specs[2].placeholder);
 }
 
 #[test]
@@ -1064,15 +1073,38 @@ fn a_quarterly_figure_belongs_to_its_quarter_not_to_the_day() {
     assert!(by_attr(&page, "data-target", "cpi").unwrap().find("stale").is_some(), "a monthly figure is stale");
     let label = by_attr(&page, "for", "gdp-growth-achieved").unwrap().text_content();
     assert!(label.contains("30 Jun 2023"), "{label}");
+    // The chart's data table dates the figure as the card does.
+    let table = by_attr(&page, "data-target", "gdp-growth").unwrap().find("table-wrap").unwrap().text_content();
+    assert!(table.contains("30 Jun 2023 (actual)") && !table.contains("31 Aug 2023 (actual)"), "{table}");
     assert_eq!(s.stale().map(|(id, _)| id).collect::<Vec<_>>(), ["cpi"]);
     // A new quarter calls for a new figure.
     s.act(act("as-of", "", "2023-09-30"));
     assert_eq!(s.stale().map(|(id, _)| id).collect::<Vec<_>>(), ["gdp-growth", "cpi"]);
-    // A link with a figure before the first quarter's end is refused, and says why.
-    let early = State::new(sheet, Locale::En, Some("#v1;sheet=vn-68-2022-qh15-2023;as=2023-02-28;gdp-growth=3"));
-    let said: Vec<String> = early.link_problems.iter().map(|p| p.message(Locale::En)).collect();
-    assert_eq!(
-        said,
-        ["gdp-growth · achieved so far (achieved): a quarterly target has a figure only at a quarter's end: the first ends on 2023-03-31"]
-    );
+    // Moved before the first quarter's end, the figure is kept but not used, and the card says so; what
+    // the widget then writes reads back.
+    s.act(act("as-of", "", "2023-02-28"));
+    let o = s.projection.get("gdp-growth").unwrap().outcome.clone().unwrap();
+    assert_eq!((o.status, o.required_rate, o.probability), (crate::engine::Status::TooEarly, None, None));
+    let page = s.view();
+    let note = by_attr(&page, "data-target", "gdp-growth").unwrap().find("quarter-note").unwrap().text_content();
+    assert_eq!(note, "This target is published by quarter: the first quarter ends on 31 Mar 2023; until then the figure typed is not used.");
+    let again = State::new(sheet.clone(), Locale::En, Some(&s.fragment()));
+    assert!(again.link_problems.is_empty());
+    assert_eq!(again.scenario, s.scenario);
+    assert!(Scenario::parse(&s.scenario.to_json_pretty(), &sheet).is_ok());
+}
+
+#[test]
+fn a_chosen_method_goes_with_the_figures_it_needs_so_that_the_link_reads_back() {
+    // Found in review: clearing last year's figures left `,mlast-year` in a link the widget then refused.
+    let link = "#v1;as=2022-09-30;budget-revenue=630,y500,t1400,mlast-year";
+    let mut s = State::new(Sheet::kontum().unwrap(), Locale::En, Some(link));
+    assert_eq!(s.scenario.inputs.get("budget-revenue").unwrap().method, Some(crate::engine::Method::LastYear));
+    s.act(act("more", "budget-revenue", ""));
+    s.act(act("field", "budget-revenue:lydate", ""));
+    let input = s.scenario.inputs.get("budget-revenue").unwrap().clone();
+    assert_eq!((input.last_year, input.method), (None, None));
+    let again = State::new(Sheet::kontum().unwrap(), Locale::En, Some(&s.fragment()));
+    assert!(again.link_problems.is_empty(), "{:?}", again.link_problems);
+    assert_eq!(again.scenario, s.scenario);
 }

@@ -457,7 +457,19 @@ impl State {
                 ),
             ));
         }
-        // A quarterly figure is the last quarter's, whatever day the scenario is of.
+        // A quarterly figure is the last quarter's, whatever day the scenario is of; before the first
+        // quarter's end there is none, and a figure typed is kept but not used.
+        if outcome.is_some() && crate::engine::figure_date(&self.sheet, t, self.scenario.as_of).is_none() {
+            let first = present::date_short(Date::end_of_month_index(self.sheet.start.month_index() + 2), l);
+            output.push(Node::text_el(
+                "p",
+                "quarter-note",
+                l.pick(
+                    format!("Chỉ tiêu này có số liệu theo quý: quý đầu tiên kết thúc ngày {first}; đến lúc đó số đã nhập chưa được dùng."),
+                    format!("This target is published by quarter: the first quarter ends on {first}; until then the figure typed is not used."),
+                ),
+            ));
+        }
         match outcome.map(|o| o.figures_as_of).filter(|d| *d != self.scenario.as_of) {
             Some(quarter_end) if self.stale_date(t).is_none() => {
                 let end = present::date_short(quarter_end, l);
@@ -507,7 +519,7 @@ impl State {
         let mut card = card.child(wrap("", output)).child(switch_box);
         card = card.child(Node::new("div").class("inputs").children([field(Field::Achieved), start_box])).child(more);
         if let (Some(o), Some(i)) = (outcome, input) {
-            let table = crate::ui::parts::target_table(&self.sheet, t, o, i, self.scenario.as_of, l);
+            let table = crate::ui::parts::target_table(&self.sheet, t, o, i, o.figures_as_of, l);
             let chart = Node::new("div")
                 .class("chart target-chart")
                 .child(wrap("plot", chart_at(self.widths.1, |w| self.target_chart(t, o, i, w))))
@@ -537,12 +549,19 @@ impl State {
         let l = self.locale;
         let input = self.scenario.inputs.get(&t.id)?;
         let outcome = self.projection.for_target(t).and_then(|r| r.outcome.as_ref())?;
-        if outcome.over || !Method::Profile.applies(t, input) {
+        // The methods the engine would use if chosen now (a profile with no share yet in the months so
+        // far would not): a switch only where there is a choice, and only for a target with a profile.
+        let (elapsed, total) = (months_elapsed(&self.sheet, outcome.figures_as_of), f64::from(self.sheet.months()));
+        let usable =
+            |m: Method| crate::engine::method_for(t, &Input { method: Some(m), ..input.clone() }, elapsed, total) == m;
+        if outcome.over || !usable(Method::Profile) {
             return None;
         }
-        let choice = |m: Method, text: &str| {
-            pressed(button("method-choice", "method", &format!("{}:{}", t.id, m.code()), text), outcome.method == m)
-        };
+        let choices = [
+            (Method::Profile, l.pick("tỷ trọng các tháng", "usual months")),
+            (Method::LastYear, l.pick("cùng kỳ năm trước", "last year")),
+            (Method::Flat, l.pick("tốc độ đều", "even pace")),
+        ];
         let label_id = format!("method-{}", t.id);
         Some(
             Node::new("div")
@@ -552,8 +571,10 @@ impl State {
                 .child(
                     Node::text_el("span", "method-label", l.pick("Cách dự báo:", "Project by:")).attr("id", label_id),
                 )
-                .child(choice(Method::Profile, l.pick("tỷ trọng các tháng", "usual months")))
-                .child(choice(Method::Flat, l.pick("tốc độ đều", "even pace"))),
+                .children(choices.into_iter().filter(|(m, _)| *m == Method::Flat || usable(*m)).map(|(m, text)| {
+                    let arg = format!("{}:{}", t.id, m.code());
+                    pressed(button("method-choice", "method", &arg, text), outcome.method == m)
+                })),
         )
     }
 
