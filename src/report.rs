@@ -126,8 +126,9 @@ pub fn to_csv(sheet: &Sheet, p: &Projection) -> String {
 }
 
 /// The columns of the widget's CSV download, in Vietnamese and in English: those of [`CSV_HEADER`], then
-/// the target's label, its unit, the scenario's name and its as-of date.
-const EXPORT_HEADER: [(&str, &str); 16] = [
+/// the target's label, its unit, the scenario's name and its as-of date, then a range target's high end,
+/// the projection's method and where its range comes from, in words.
+const EXPORT_HEADER: [(&str, &str); 19] = [
     ("mã chỉ tiêu", "target id"),
     ("trạng thái", "status"),
     ("dự báo cuối kỳ", "projected"),
@@ -144,6 +145,9 @@ const EXPORT_HEADER: [(&str, &str); 16] = [
     ("đơn vị", "unit"),
     ("kịch bản", "scenario"),
     ("ngày số liệu", "as-of date"),
+    ("giá trị chỉ tiêu: đầu cao của khoảng", "target value: the range's high end"),
+    ("cách dự báo", "projection method"),
+    ("khoảng 80% tính từ", "80% range from"),
 ];
 
 /// The widget's CSV download: a byte-order mark (so spreadsheet programs read Vietnamese as UTF-8), then
@@ -220,6 +224,22 @@ fn csv(sheet: &Sheet, p: &Projection, export: Option<(&str, crate::date::Date, c
             for cell in [t.label.get(l), unit, name, &as_of.iso()] {
                 out.push(',');
                 out.push_str(&csv_field(cell));
+            }
+            let method = o.map_or("", |o| match o.method {
+                crate::engine::Method::Flat => l.pick("tốc độ hiện nay", "the pace so far"),
+                crate::engine::Method::Profile => {
+                    l.pick("tỷ trọng thường thấy của các tháng", "the months' usual shares")
+                }
+                crate::engine::Method::LastYear => l.pick("cùng kỳ năm trước", "the same period last year"),
+            });
+            let spread = match o.map(|o| o.spread_from) {
+                Some(crate::engine::SpreadFrom::History(_)) => l.pick("sai số các năm trước", "earlier years' errors"),
+                Some(crate::engine::SpreadFrom::Volatility) => l.pick("độ dao động đã nhập", "the volatility given"),
+                _ => "",
+            };
+            for cell in [csv_num(t.high), csv_field(method), csv_field(spread)] {
+                out.push(',');
+                out.push_str(&cell);
             }
         }
         out.push('\n');
@@ -304,8 +324,9 @@ mod tests {
             lines[0],
             "mã chỉ tiêu,trạng thái,dự báo cuối kỳ,giá trị chỉ tiêu,phép so sánh,mức đạt,mức cần cho các tháng còn \
              lại,gấp tốc độ hiện nay (lần),khoảng 80%: thấp,khoảng 80%: cao,xác suất đạt,các mốc,chỉ tiêu,đơn vị,\
-             kịch bản,ngày số liệu"
+             kịch bản,ngày số liệu,giá trị chỉ tiêu: đầu cao của khoảng,cách dự báo,khoảng 80% tính từ"
         );
+        assert!(lines.iter().find(|l| l.starts_with("budget-revenue,")).unwrap().ends_with(",,tốc độ hiện nay,"));
         // The disbursement target's milestones: 70% by 30 September, missed; 100% by December, pending.
         let d = lines.iter().find(|l| l.starts_with("disbursement,")).unwrap();
         assert!(d.starts_with("disbursement,Cần tăng tốc,83,100,>=,"), "{d}");
@@ -355,6 +376,17 @@ mod tests {
         );
         assert!(en.contains("\ndisbursement,Needs acceleration,83,100,>=,"), "{en}");
         assert!(!en.lines().next().unwrap().contains('_'), "the header in words: {en}");
+        // A range target's high end, and the range's source in words (the national sheet's GDP).
+        let national = Sheet::parse(include_str!("../data/sheets/vn-68-2022-qh15-2023.json")).unwrap();
+        let s = crate::scenario::Scenario::parse(
+            include_str!("../data/scenarios/vn-68-2022-qh15-2023-09-30.json"),
+            &national,
+        )
+        .unwrap();
+        let csv = to_export_csv(&national, "x", s.as_of, &crate::engine::project(&national, &s), En);
+        let row = |id: &str| csv.lines().find(|l| l.starts_with(&format!("{id},"))).unwrap().to_string();
+        assert!(row("manufacturing-share").contains(",25.8,"), "{}", row("manufacturing-share"));
+        assert!(row("gdp-growth").ends_with(",,the pace so far,earlier years' errors"), "{}", row("gdp-growth"));
         // The command's CSV is for machines and keeps its codes.
         assert!(to_csv(&sheet, &p).contains("2022-09-30 >= 70: missed; 2022-12-31 >= 100: pending"));
     }
