@@ -310,6 +310,31 @@ pub async fn fetch_text(path: &str, max: usize) -> Result<String, String> {
     String::from_utf8(bytes).map_err(|_| "not-utf8".into())
 }
 
+/// An observer of cards (`[data-target]` elements) coming within a screen's height of the viewport: it
+/// calls `near` with their ids, one per line (an id holds no line end). None where the browser has none.
+pub fn watch_near(near: impl Fn(&str) + 'static) -> Option<web_sys::IntersectionObserver> {
+    let callback = wasm_bindgen::closure::Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        let mut ids = String::new();
+        for entry in entries.iter() {
+            let Ok(entry) = entry.dyn_into::<web_sys::IntersectionObserverEntry>() else { continue };
+            if let Some(id) = entry.target().get_attribute("data-target").filter(|_| entry.is_intersecting()) {
+                if !ids.is_empty() {
+                    ids.push('\n');
+                }
+                ids.push_str(&id);
+            }
+        }
+        if !ids.is_empty() {
+            near(&ids);
+        }
+    });
+    let init = web_sys::IntersectionObserverInit::new();
+    init.set_root_margin("100% 0px");
+    let observer = web_sys::IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &init).ok()?;
+    callback.forget();
+    Some(observer)
+}
+
 /// Inside a frame, posts the page's height to the parent whenever the layout changes, as pym.js and
 /// Datawrapper-style listeners expect. Posts nothing else, and listens to no message.
 pub fn post_height(id: String) {

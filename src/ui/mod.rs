@@ -226,6 +226,10 @@ pub struct State {
     /// The widths in CSS pixels of the summary chart's box and of a card chart's box, measured by the
     /// browser layer on load and on resize; 0 while unknown, when the view draws no chart.
     pub widths: (u32, u32),
+    /// In a sheet of more than [`LAZY_CHARTS`] targets, the cards (by `Target::index`) that have come near
+    /// the viewport: only they draw their charts. Every card's label, figures and data table are there
+    /// from the first render.
+    pub near: Vec<bool>,
     /// The targets whose extra assumptions are open.
     pub expanded: Vec<String>,
     /// The data tables open for sighted readers, by id.
@@ -285,6 +289,7 @@ impl State {
             link_problems: Vec::new(),
             dark: false,
             widths: (340, 300),
+            near: Vec::new(),
             expanded: Vec::new(),
             tables: Vec::new(),
             drafts: Vec::new(),
@@ -492,6 +497,7 @@ impl State {
                 self.notice = None;
                 self.load(Source::default_for(&self.sheet))
             }
+            "near" => return self.come_near(a.arg),
             "more" => toggle(&mut self.expanded, a.arg),
             "table" => toggle(&mut self.tables, a.arg),
             "method" => return self.choose_method(a.arg),
@@ -569,6 +575,26 @@ impl State {
         true
     }
 
+    /// Cards came near the viewport (their ids, one per line): in a large sheet they now draw their
+    /// charts, and keep them.
+    fn come_near(&mut self, ids: &str) -> bool {
+        let mut changed = false;
+        for id in ids.split('\n') {
+            let Some(i) = self.sheet.targets.iter().position(|t| t.id == id) else { continue };
+            if self.near.len() <= i {
+                self.near.resize(self.sheet.targets.len(), false);
+            }
+            changed |= !std::mem::replace(&mut self.near[i], true);
+        }
+        changed
+    }
+
+    /// Whether target `t`'s card draws its chart: always in a sheet of up to [`LAZY_CHARTS`] targets, in a
+    /// larger one once the card has come near the viewport.
+    pub fn draws_chart(&self, t: &crate::sheet::Target) -> bool {
+        self.sheet.targets.len() <= LAZY_CHARTS || self.near.get(t.index).copied().unwrap_or(false)
+    }
+
     /// The reader chose how a target is projected, `TARGET:METHOD` (a profile, or the pace so far):
     /// kept in the scenario, so that a link and a saved scenario keep it.
     fn choose_method(&mut self, arg: &str) -> bool {
@@ -624,6 +650,10 @@ fn toggle(list: &mut Vec<String>, id: &str) {
         None => list.push(id.to_string()),
     }
 }
+
+/// The largest sheet whose cards all draw their charts at once; a larger one draws them as cards come
+/// near the viewport (a thousand charts are 70,000 SVG elements, 45% of such a page).
+pub const LAZY_CHARTS: usize = 40;
 
 #[cfg(test)]
 mod tests;

@@ -1108,3 +1108,43 @@ fn a_chosen_method_goes_with_the_figures_it_needs_so_that_the_link_reads_back() 
     assert!(again.link_problems.is_empty(), "{:?}", again.link_problems);
     assert_eq!(again.scenario, s.scenario);
 }
+
+#[test]
+fn a_large_sheet_draws_charts_as_cards_come_near_and_every_label_and_figure_at_once() {
+    let n = LAZY_CHARTS + 10;
+    let targets: Vec<serde_json::Value> = (0..n)
+        .map(|i| {
+            serde_json::json!({"id": format!("t {i}"), "area": "a", "clause": "1", "wording": "w",
+                "label": {"vi": format!("Chỉ tiêu {i}"), "en": format!("Target {i}")},
+                "comparator": ">=", "value": 100, "unit": "u", "kind": "flow"})
+        })
+        .collect();
+    let sheet = Sheet::parse(
+        &serde_json::json!({"format": 1, "id": "large", "title": {"vi": "T", "en": "T"},
+            "resolution": {"number": "0", "issuer": {"vi": "X", "en": "X"}, "date": "2023-01-01"},
+            "period": {"start": "2023-01-01", "end": "2023-12-31"},
+            "units": {"u": {"label": {"vi": "u", "en": "u"}}},
+            "areas": [{"id": "a", "clause": "1", "label": {"vi": "A", "en": "A"}}], "targets": targets})
+        .to_string(),
+    )
+    .unwrap();
+    let link: Vec<String> = (0..n).map(|i| format!("t%20{i}=40")).collect();
+    let mut s = State::new(sheet, Locale::En, Some(&format!("#v1;as=2023-06-30;{}", link.join(";"))));
+    let charts = |s: &State| {
+        let page = s.view();
+        (0..n)
+            .filter(|i| {
+                let card = by_attr(&page, "data-target", &format!("t {i}")).unwrap();
+                assert!(card.find("projected").is_some() && card.find("table-wrap").is_some(), "figures at once");
+                !card.find("target-chart").unwrap().find("plot").unwrap().children.is_empty()
+            })
+            .collect::<Vec<_>>()
+    };
+    assert!(charts(&s).is_empty());
+    assert!(s.act(act("near", "t 0\nt 1\nnot a target", "")));
+    assert_eq!(charts(&s), [0, 1]);
+    assert!(!s.act(act("near", "t 1", "")), "a card already near changes nothing");
+    // A new sheet starts again.
+    s.act(act("import", "sheet", &year_plan_copy()));
+    assert!(s.near.is_empty());
+}

@@ -406,6 +406,7 @@ impl State {
                 self.sheet = sheet;
                 self.sheet_from = from;
                 self.sheet_version += 1;
+                self.near.clear();
                 self.only.clear();
                 self.expanded.clear();
                 self.tables.clear();

@@ -38,6 +38,8 @@ struct CardKey {
     stale: Option<Date>,
     expanded: bool,
     table: bool,
+    /// Whether the card draws its chart (`State::draws_chart`).
+    chart: bool,
     drafts: Vec<super::Draft>,
 }
 
@@ -397,6 +399,7 @@ impl State {
             stale: self.stale_date(t),
             expanded: self.expanded.contains(&t.id),
             table: self.tables.iter().any(|x| x.strip_prefix("table-") == Some(&t.id)),
+            chart: self.draws_chart(t),
             // A draft's id is `TARGET-FIELD`, and no field's code holds a '-'.
             drafts: self
                 .drafts
@@ -522,7 +525,10 @@ impl State {
             let table = crate::ui::parts::target_table(&self.sheet, t, o, i, o.figures_as_of, l);
             let chart = Node::new("div")
                 .class("chart target-chart")
-                .child(wrap("plot", chart_at(self.widths.1, |w| self.target_chart(t, o, i, w))))
+                .child(wrap(
+                    "plot",
+                    chart_at(if self.draws_chart(t) { self.widths.1 } else { 0 }, |w| self.target_chart(t, o, i, w)),
+                ))
                 .children(self.data_table(&format!("table-{}", t.id), table))
                 .child(
                     button(

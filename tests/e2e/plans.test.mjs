@@ -2,7 +2,7 @@
 // from a spreadsheet's table, on a phone and at desktop width.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { useBrowser, open, PHONE, DESKTOP, ROOT } from './harness.mjs';
 import { WidgetPage } from './widget-page.mjs';
@@ -120,6 +120,35 @@ test('typing the first figure of a target with a profile keeps the focus and the
   await page.waitForSelector('[data-target="budget-revenue-2022"] .method-switch');
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'budget-revenue-2022-achieved');
   assert.equal(await page.inputValue(field), '2930');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a large sheet shows every label and figure at once and draws charts as cards come near (phone)', async () => {
+  // Past 40 targets, charts are drawn as their cards near the viewport (issue 12, item 7).
+  const n = 60;
+  const targets = Array.from({ length: n }, (_, i) => ({ id: `t${i}`, area: 'a', clause: `${i}`, wording: `Chỉ tiêu ${i}`,
+    label: { vi: `Chỉ tiêu ${i}`, en: `Target ${i}` }, comparator: '>=', value: 1000, unit: 'u', kind: 'flow', decimals: 0 }));
+  const sheet = { format: 1, id: 'large-60', title: { vi: 'Thử', en: 'Test' },
+    resolution: { number: '0', issuer: { vi: 'X', en: 'X' }, date: '2023-01-01' },
+    period: { start: '2023-01-01', end: '2023-12-31' }, units: { u: { label: { vi: 'đv', en: 'u' } } },
+    areas: [{ id: 'a', clause: '1', label: { vi: 'A', en: 'A' } }], targets };
+  mkdirSync(join(ROOT, 'dist', 'sheets'), { recursive: true });
+  writeFileSync(join(ROOT, 'dist', 'sheets', 'large-60.json'), JSON.stringify(sheet));
+  const inputs = targets.map((t) => `${t.id}=400`).join(';');
+  const { page, context, problems } = await open(env.browser, env.server.url, PHONE);
+  await page.goto(`${env.server.url}?sheet=sheets/large-60.json#v1;sheet=large-60;as=2023-06-30;${inputs}`);
+  await page.waitForSelector('[data-target="t59"] .projected');
+  // Every card's figures are in the page from the start; charts wait for their cards to come near
+  // (the summary of 60 targets fills the first screens).
+  assert.equal(await page.locator('[data-target] .projected').count(), n);
+  assert.equal(await page.locator('[data-target] .plot svg').count(), 0);
+  await page.locator('[data-target="t0"]').scrollIntoViewIfNeeded();
+  await page.waitForSelector('[data-target="t0"] .plot svg');
+  assert.equal(await page.locator('[data-target="t59"] .plot svg').count(), 0);
+  await page.locator('[data-target="t59"]').scrollIntoViewIfNeeded();
+  await page.waitForSelector('[data-target="t59"] .plot svg');
+  assert.ok(await page.locator('[data-target] .plot svg').count() < n, 'the cards passed by in a jump are not all drawn');
   assert.deepEqual(problems, []);
   await context.close();
 });
