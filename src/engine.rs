@@ -640,7 +640,12 @@ pub fn figure_date(sheet: &Sheet, target: &Target, as_of: Date) -> Option<Date> 
         return Some(as_of);
     }
     let quarters = (months_elapsed(sheet, as_of) / 3.0).floor().min(f64::from(sheet.months() / 3));
-    (quarters >= 1.0).then(|| Date::end_of_month_index(sheet.start.month_index() + 3 * quarters as i32 - 1))
+    (quarters >= 1.0).then(|| quarter_end(sheet, quarters as i32))
+}
+
+/// The last day of the period's `n`th quarter (counted from 1 at the period's start).
+pub fn quarter_end(sheet: &Sheet, n: i32) -> Date {
+    Date::end_of_month_index(sheet.start.month_index() + 3 * n - 1)
 }
 
 /// Projects one target of `sheet` from its input, with figures as of the end of `as_of`.

@@ -737,14 +737,15 @@ pub fn method_line(t: &Target, o: &Outcome, l: Locale) -> Option<String> {
             }
             Some(line)
         }
-        (crate::engine::Method::Profile, _) if o.share_so_far.is_some() => {
-            let share = percent(o.share_so_far.unwrap_or_default(), l);
+        // Only while the profile shapes the projection (`share_so_far`).
+        (crate::engine::Method::Profile, _) => o.share_so_far.map(|share| {
+            let share = percent(share, l);
             let source = t.profile_source.as_ref().map_or("", |s| s.get(l));
-            Some(l.pick(
+            l.pick(
                 format!("Dự báo theo tỷ trọng thường thấy của các tháng trong các năm trước: đến nay thường đã có {share} của cả kỳ. Nguồn: {source}"),
                 format!("Projected from the months' usual shares in earlier years: by now {share} of the period's total is usually in. Source: {source}"),
-            ))
-        }
+            )
+        }),
         _ => None,
     }
 }

@@ -628,7 +628,7 @@ impl State {
         let outcome = self.projection.for_target(t).and_then(|r| r.outcome.as_ref());
         // A quarterly target's figure is the last quarter's (its first, before one has ended).
         let as_of = crate::engine::figure_date(&self.sheet, t, self.scenario.as_of)
-            .unwrap_or_else(|| Date::end_of_month_index(self.sheet.start.month_index() + 2));
+            .unwrap_or_else(|| crate::engine::quarter_end(&self.sheet, 1));
         present::field_specs(t, input, outcome, self.sheet.start, as_of, self.locale)
     }
 

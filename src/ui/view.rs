@@ -463,7 +463,7 @@ impl State {
         // A quarterly figure is the last quarter's, whatever day the scenario is of; before the first
         // quarter's end there is none, and a figure typed is kept but not used.
         if outcome.is_some() && crate::engine::figure_date(&self.sheet, t, self.scenario.as_of).is_none() {
-            let first = present::date_short(Date::end_of_month_index(self.sheet.start.month_index() + 2), l);
+            let first = present::date_short(crate::engine::quarter_end(&self.sheet, 1), l);
             output.push(Node::text_el(
                 "p",
                 "quarter-note",
@@ -547,9 +547,10 @@ impl State {
         card.child(wrap("", crate::ui::parts::wording(t, l)))
     }
 
-    /// For a target with a profile, while months are left: two buttons that choose between the months'
-    /// usual shares and the pace so far, the one in force pressed. None where a profile cannot apply
-    /// (no figure, a level without its start).
+    /// For a target with a profile, while months are left: buttons that choose between the months' usual
+    /// shares, the same period last year (where its figures are given) and the pace so far, the one in
+    /// force pressed. None where the engine would not use the profile (no figure, a level without its
+    /// start, no share yet in the months so far).
     fn method_switch(&self, t: &Target) -> Option<Node> {
         use crate::engine::Method;
         let l = self.locale;
