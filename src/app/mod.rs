@@ -111,9 +111,10 @@ fn run(root: web_sys::Element, mut initial: State, flags: Flags, fragment: Optio
     let rendering = Rc::new(std::cell::Cell::new(false));
     let in_render = rendering.clone();
     // In a large sheet, charts are drawn as their cards come near the viewport. The cards are watched
-    // afresh whenever the sheet or their number changes (a new observation reports at once which are near).
+    // afresh whenever the set of cards can have changed: a new sheet, or other cards chosen by the embed's
+    // flags (a new observation reports at once which are near). A keystroke asks the page for nothing.
     let observer = platform::watch_near(move |ids| dispatch(state, "near", ids, ""));
-    let mut watched = (u32::MAX, 0);
+    let mut watched: Option<(u32, Vec<String>)> = None;
     Effect::new(move |shown: Option<Rc<Node>>| {
         state.with(|s| {
             let page = Rc::new(s.view_with(&mut cards));
@@ -121,14 +122,14 @@ fn run(root: web_sys::Element, mut initial: State, flags: Flags, fragment: Optio
             dom::patch_children(&host, shown.as_slice(), std::slice::from_ref(&page), false);
             in_render.set(false);
             if let Some(observer) = observer.as_ref().filter(|_| s.sheet.targets.len() > crate::ui::LAZY_CHARTS) {
-                let cards = host.query_selector_all("[data-target]").ok();
-                let count = cards.as_ref().map_or(0, |c| c.length());
-                if (s.sheet_version, count) != watched {
-                    watched = (s.sheet_version, count);
+                if watched.as_ref().is_none_or(|(v, only)| (*v, only) != (s.sheet_version, &s.only)) {
+                    watched = Some((s.sheet_version, s.only.clone()));
                     observer.disconnect();
-                    for i in 0..count {
-                        if let Some(card) = cards.as_ref().and_then(|c| c.item(i)).and_then(|n| n.dyn_into().ok()) {
-                            observer.observe(&card);
+                    if let Ok(cards) = host.query_selector_all("[data-target]") {
+                        for i in 0..cards.length() {
+                            if let Some(card) = cards.item(i).and_then(|n| n.dyn_into().ok()) {
+                                observer.observe(&card);
+                            }
                         }
                     }
                 }
