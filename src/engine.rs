@@ -1670,6 +1670,31 @@ mod tests {
     }
 
     #[test]
+    fn gdp_growth_weighs_each_quarter_by_the_base_years_level() {
+        // Year-to-date growth is the quarters' growth weighted by 2022's quarterly levels: the weights
+        // reproduce the nine-month figure published with the quarters' (3.28, 4.05, 5.33: 4.24), and the
+        // fourth quarter, the heaviest, needs less than equal months would say.
+        let sheet = Sheet::parse(include_str!("../data/sheets/vn-68-2022-qh15-2023.json")).unwrap();
+        let gdp = sheet.target("gdp-growth").unwrap();
+        let w = gdp.weights.as_ref().unwrap();
+        let quarter = |q: usize| w[3 * q..3 * q + 3].iter().sum::<f64>();
+        let nine = (3.28 * quarter(0) + 4.05 * quarter(1) + 5.33 * quarter(2)) / (quarter(0) + quarter(1) + quarter(2));
+        assert_eq!(format!("{nine:.2}"), "4.24");
+        let o = project_target(
+            &sheet,
+            gdp,
+            &Input { achieved: 4.24, ..Input::default() },
+            Date::parse("2023-09-30").unwrap(),
+        );
+        let total: f64 = w.iter().sum();
+        let needed = (gdp.rule().threshold * total - 4.24 * (total - quarter(3))) / quarter(3);
+        assert!(close(o.required_rate.unwrap(), needed));
+        let equal_months = (gdp.rule().threshold * 12.0 - 4.24 * 9.0) / 3.0;
+        assert!(needed < equal_months - 0.5, "{needed} against {equal_months}");
+        assert_eq!(o.projected, 4.24);
+    }
+
+    #[test]
     fn a_profile_that_gives_the_months_so_far_almost_nothing_is_too_early_to_judge() {
         // Found in review: 300 by 1 September when the profile gives July and August nothing projects
         // 30,000. Less than an average month's share of the period, like less than a month, is too early.
