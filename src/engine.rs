@@ -217,6 +217,12 @@ pub fn months_elapsed(sheet: &Sheet, as_of: Date) -> f64 {
     f64::from(as_of.month_index() - sheet.start.month_index()) + f64::from(as_of.day) / f64::from(as_of.days_in_month())
 }
 
+/// The months from the period's start to the day `target` is judged: the period's end, or the target's
+/// own deadline (the budget year's disbursement runs to 31 January).
+pub fn months_for(sheet: &Sheet, target: &Target) -> f64 {
+    target.deadline.map_or(f64::from(sheet.months()), |d| months_elapsed(sheet, d))
+}
+
 /// The standard normal cumulative distribution, from the complementary error function (W. J. Cody's
 /// rational approximation as given in Numerical Recipes, relative error below 1.2e-7).
 pub fn normal_cdf(x: f64) -> f64 {
@@ -442,7 +448,7 @@ fn errors_before(sheet: &Sheet, target: &Target, as_of: Date, method: Method, be
 /// (flat) or against the year before's entry at the same point (same period); an average at its value
 /// so far. None where the method has nothing to go on.
 fn past_projection(sheet: &Sheet, target: &Target, p: &Past, method: Method) -> Option<f64> {
-    let total = f64::from(sheet.months());
+    let total = months_for(sheet, target);
     // The same point of this sheet's period: the entry's day in the period's first year, or its second
     // for a period across the new year (a 29 February as the 28th where the year has none).
     let mut at = Date { year: sheet.start.year, ..p.as_of };
@@ -547,7 +553,7 @@ fn volatility(
         return (0.0, SpreadFrom::None);
     }
     let errors = history_errors(sheet, target, as_of, method);
-    let total = f64::from(sheet.months());
+    let total = months_for(sheet, target);
     let shape_end = spread(target, input, total, months_elapsed(sheet, as_of), total, 1.0);
     match sd_from_errors(target, &errors, raw_end) {
         Some(sd_end) if shape_end > 0.0 => (sd_end / shape_end, SpreadFrom::History(errors.len())),
@@ -639,7 +645,7 @@ pub fn figure_date(sheet: &Sheet, target: &Target, as_of: Date) -> Option<Date> 
     if !target.quarterly {
         return Some(as_of);
     }
-    let quarters = (months_elapsed(sheet, as_of) / 3.0).floor().min(f64::from(sheet.months() / 3));
+    let quarters = (months_elapsed(sheet, as_of) / 3.0).floor().min((months_for(sheet, target) / 3.0).floor());
     (quarters >= 1.0).then(|| quarter_end(sheet, quarters as i32))
 }
 
@@ -662,7 +668,7 @@ fn project_with(sheet: &Sheet, target: &Target, input: &Input, as_of: Date, marg
         Some(d) => (d, false),
         None => (as_of, true),
     };
-    let total = f64::from(sheet.months());
+    let total = months_for(sheet, target);
     let elapsed = months_elapsed(sheet, as_of);
     let remaining = (total - elapsed).max(0.0);
     let current = current_rate(target, input, elapsed);
@@ -893,7 +899,7 @@ pub struct Trajectory {
 /// The trajectory of a target with an input, with `steps` points ahead (at least one, the period's end).
 pub fn trajectory(sheet: &Sheet, target: &Target, input: &Input, as_of: Date, steps: usize) -> Trajectory {
     let as_of = figure_date(sheet, target, as_of).unwrap_or(as_of);
-    let total = f64::from(sheet.months());
+    let total = months_for(sheet, target);
     let elapsed = months_elapsed(sheet, as_of);
     let remaining = (total - elapsed).max(0.0);
     let steps = steps.max(1);
@@ -918,7 +924,7 @@ pub fn trajectory(sheet: &Sheet, target: &Target, input: &Input, as_of: Date, st
 /// after the as-of date.
 pub fn band_at(sheet: &Sheet, target: &Target, input: &Input, as_of: Date, months: &[f64]) -> Vec<BandPoint> {
     let as_of = figure_date(sheet, target, as_of).unwrap_or(as_of);
-    let total = f64::from(sheet.months());
+    let total = months_for(sheet, target);
     let elapsed = months_elapsed(sheet, as_of);
     let (path, method) = Path::new(target, input, total, elapsed);
     let (vol, _) = volatility(sheet, target, input, as_of, method, path.raw(total));
@@ -1036,15 +1042,15 @@ pub fn apply_preset(sheet: &Sheet, scenario: &Scenario, preset: Preset) -> Scena
         Preset::High => HIGH_FACTOR,
         Preset::Required => 0.0,
     };
-    let total = f64::from(sheet.months());
     for (id, input) in out.inputs.iter_mut() {
         if preset == Preset::Base {
             input.assume = None;
             continue;
         }
         let Some(target) = sheet.target(id) else { continue };
+        let total = months_for(sheet, target);
         let elapsed = months_elapsed(sheet, figure_date(sheet, target, scenario.as_of).unwrap_or(scenario.as_of));
-        let (current, _) = base_rate(target, input, elapsed, f64::from(sheet.months()));
+        let (current, _) = base_rate(target, input, elapsed, total);
         let rate = if preset == Preset::Required {
             let outcome = project_with(sheet, target, input, scenario.as_of, strict_step(target));
             match outcome.required_rate {
@@ -1245,20 +1251,38 @@ mod tests {
 
     #[test]
     fn worked_example_level_disbursement_with_milestones() {
+        // Judged at the end of the budget year's disbursement period, 31 January 2023 (its `deadline`):
+        // four months left at 30 September, not three.
         let sheet = kontum();
         let inp = Input { achieved: 60.0, start: Some(37.0), ..Input::default() };
         let p = project(&sheet, &scenario(&sheet, "2022-09-30", &[("disbursement", inp)]));
         let o = outcome(&p, "disbursement");
         assert!(close(o.current_rate, 23.0 / 3.0));
-        assert!(close(o.projected, 83.0));
-        assert!(close(o.required_rate.unwrap(), 40.0 / 3.0));
-        assert!(close(o.pace_ratio.unwrap(), 40.0 / 23.0));
-        assert_eq!(o.status, Status::NeedsAcceleration); // 83% of the target, no spread
+        assert!(close(o.projected, 60.0 + 4.0 * 23.0 / 3.0)); // 90.7
+        assert!(close(o.required_rate.unwrap(), 10.0));
+        assert!(close(o.pace_ratio.unwrap(), 30.0 / 23.0));
+        assert_eq!(o.status, Status::NeedsAcceleration); // 91% of the target, no spread
         let q3 = &o.milestones[0];
         assert_eq!((q3.date.iso().as_str(), q3.value, q3.at, q3.estimated), ("2022-09-30", 70.0, 60.0, false));
         assert_eq!(q3.state, MilestoneState::Missed);
+        assert_eq!(o.milestones[1].date.iso(), "2023-01-31");
         assert_eq!(o.milestones[1].state, MilestoneState::Pending { projected_met: false });
-        assert!(close(o.milestones[1].at, 83.0));
+        assert!(close(o.milestones[1].at, o.projected));
+        // At the period's end, a month is still left; on its deadline it is decided.
+        let dec = project_target(
+            &sheet,
+            sheet.target("disbursement").unwrap(),
+            &Input { achieved: 95.0, start: Some(37.0), ..Input::default() },
+            Date::parse("2022-12-31").unwrap(),
+        );
+        assert!(!dec.over && dec.status != Status::Missed);
+        let jan = project_target(
+            &sheet,
+            sheet.target("disbursement").unwrap(),
+            &Input { achieved: 95.0, start: Some(37.0), ..Input::default() },
+            Date::parse("2023-01-31").unwrap(),
+        );
+        assert_eq!((jan.over, jan.status), (true, Status::Missed));
     }
 
     #[test]
@@ -1535,6 +1559,15 @@ mod tests {
         v["format"] = 2.into();
         for t in v["targets"].as_array_mut().unwrap() {
             if t["id"] == "budget-revenue" || t["id"] == "disbursement" {
+                // Judged at the period's end here, so that one profile fits both.
+                if let Some(o) = t.as_object_mut() {
+                    o.remove("deadline");
+                }
+                for m in t["milestones"].as_array_mut().into_iter().flatten() {
+                    if m["date"] == "2023-01-31" {
+                        m["date"] = "2022-12-31".into();
+                    }
+                }
                 t["profile"] = serde_json::json!(profile);
                 t["profile_source"] = serde_json::json!({"vi": "Thử", "en": "Test"});
             }

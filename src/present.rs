@@ -177,11 +177,28 @@ pub fn month_label(month: u8, locale: Locale) -> String {
     }
 }
 
-/// The labels of a sheet's months, for the end of each month of the period.
-pub fn month_labels(sheet: &Sheet, locale: Locale) -> Vec<String> {
-    (sheet.start.month_index()..=sheet.end.month_index())
+/// The labels of a target's months, for the end of each month from the period's start to the day the
+/// target is judged.
+pub fn month_labels(sheet: &Sheet, target: &Target, locale: Locale) -> Vec<String> {
+    (sheet.start.month_index()..=judged_on(sheet, target).month_index())
         .map(|i| month_label(Date::end_of_month_index(i).month, locale))
         .collect()
+}
+
+/// The day a target is judged: its own deadline, or the period's end.
+pub fn judged_on(sheet: &Sheet, target: &Target) -> Date {
+    target.deadline.unwrap_or(sheet.end)
+}
+
+/// For a target judged after (or before) the period's end: "Hạn đánh giá: 31/01/2023 (kỳ kết thúc
+/// 31/12/2022)." / "Judged on 31 Jan 2023 (the period ends 31 Dec 2022)."
+pub fn deadline_line(sheet: &Sheet, target: &Target, locale: Locale) -> Option<String> {
+    let d = date_short(target.deadline?, locale);
+    let end = date_short(sheet.end, locale);
+    Some(locale.pick(
+        format!("Hạn đánh giá chỉ tiêu: {d} (kỳ kết thúc {end})."),
+        format!("Judged on {d} (the period ends {end})."),
+    ))
 }
 
 /// A ratio as a whole percentage: "74%".
@@ -384,15 +401,19 @@ pub fn reading(
         );
     }
     let projected = value(sheet, target, o.projected, locale);
-    let end = date_short(sheet.end, locale);
+    let end = date_short(judged_on(sheet, target), locale);
     let share = o.attainment.map(|a| percent(a, locale));
     if o.over {
         // The period is over: what was reached, and whether it met the target; nothing is projected.
         let share = share
             .map_or_else(String::new, |s| locale.pick(format!(", bằng {s} chỉ tiêu"), format!(", {s} of the target")));
+        let when = match target.deadline {
+            Some(_) => locale.pick(format!("khi hết hạn ({end})"), format!("at its deadline ({end})")),
+            None => locale.pick(format!("khi kỳ kết thúc ({end})"), format!("when the period ended ({end})")),
+        };
         return locale.pick(
-            format!("{label} đạt {projected} khi kỳ kết thúc ({end}){share}: không đạt chỉ tiêu {goal}."),
-            format!("{label} reached {projected} when the period ended ({end}){share}: it did not meet the target of {goal}."),
+            format!("{label} đạt {projected} {when}{share}: không đạt chỉ tiêu {goal}."),
+            format!("{label} reached {projected} {when}{share}: it did not meet the target of {goal}."),
         );
     }
     let how = assumption_phrase(sheet, target, input, o, locale);
@@ -832,7 +853,7 @@ mod tests {
              Như vậy là chưa đạt chỉ tiêu."
         );
         assert!(read("social-investment", En).ends_with("103% of the target. That meets the target."));
-        assert!(read("disbursement", En).contains("83.0% by 31 Dec 2022 if the trend so far continues"));
+        assert!(read("disbursement", En).contains("90.7% by 31 Jan 2023 if the trend so far continues"));
         assert!(read("grdp-growth", Vi).contains("nếu phần còn lại của kỳ giữ mức hiện nay"));
         assert_eq!(
             read("jobs", En),
@@ -856,7 +877,7 @@ mod tests {
             phrase("budget-revenue", Vi).unwrap(),
             "Cần hơn 356,7 tỷ đồng mỗi tháng, gấp 1,7 lần tốc độ hiện nay."
         );
-        assert_eq!(phrase("disbursement", En).unwrap(), "Needs 13.3 percentage points a month, 1.7x the trend so far.");
+        assert_eq!(phrase("disbursement", En).unwrap(), "Needs 10.0 percentage points a month, 1.3x the trend so far.");
         assert_eq!(
             phrase("grdp-growth", En).unwrap(),
             "Needs the rest of the period to average 11.60%, 1.3x the rate so far."
@@ -874,10 +895,11 @@ mod tests {
         assert_eq!(milestone_line(&sheet, t, &o.milestones[0], Vi), "30/9/2022 ≥ 70%: không đạt (thực tế 60,0%)");
         assert_eq!(
             milestone_line(&sheet, t, &o.milestones[1], En),
-            "31 Dec 2022 ≥ 100%: projected to be missed (projected 83.0%)"
+            "31 Jan 2023 ≥ 100%: projected to be missed (projected 90.7%)"
         );
-        assert_eq!(month_labels(&sheet, Vi), ["T7", "T8", "T9", "T10", "T11", "T12"]);
-        assert_eq!(month_labels(&sheet, En), ["Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]);
+        let t = &sheet.targets[0];
+        assert_eq!(month_labels(&sheet, t, Vi), ["T7", "T8", "T9", "T10", "T11", "T12"]);
+        assert_eq!(month_labels(&sheet, t, En), ["Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]);
         assert_eq!(status_word(Status::OffTrack, En), "Off track");
         let icons: std::collections::HashSet<_> = [
             Status::Achieved,

@@ -57,6 +57,9 @@ pub enum ProblemKind {
     Needs(&'static str),
     /// A quarterly target in a period that is not whole quarters.
     NotWholeQuarters,
+    /// A target's deadline that is not a month's last day after the period's start and within a year
+    /// of its end.
+    DeadlineOutOfRange(String),
     /// Shares that do not add up to 1; what they add up to is given.
     SharesSum(f64),
     /// A field that says the opposite of what another implies; what that implies is given (`better`
@@ -176,6 +179,13 @@ impl Problem {
                     "must be before the resolution's period (a figure of an earlier year)"
                 )
             ),
+            DeadlineOutOfRange(d) => format!(
+                "{d} {}",
+                l.pick(
+                    "phải là ngày cuối tháng, sau ngày bắt đầu kỳ và không quá một năm sau khi kỳ kết thúc",
+                    "must be a month's last day after the period's start and at most a year after its end",
+                )
+            ),
             DateOutsidePeriod(d) => {
                 format!("{d} {}", l.pick("nằm ngoài kỳ của nghị quyết", "is outside the resolution's period"))
             }
@@ -290,6 +300,7 @@ const FIELDS: &[(&str, &str, &str)] = &[
     ("profile_source", "nguồn tỷ trọng theo tháng", "source of the monthly profile"),
     ("method", "cách dự báo", "projection method"),
     ("frequency", "tần suất số liệu", "how often figures are published"),
+    ("deadline", "hạn đánh giá chỉ tiêu", "deadline"),
     ("to_date", "số đến cùng ngày", "figure to the same day"),
     ("total", "kết quả cả kỳ", "the whole period's outcome"),
     ("better", "chiều tốt hơn", "better direction"),

@@ -65,6 +65,7 @@ fn target_json(sheet: &Sheet, r: &TargetResult) -> Value {
         "method": o.map_or(Value::Null, |o| json!(o.method.code())),
         // With the profile method: the share of the period's total the profile usually brings by now.
         "profile_share": num(o.and_then(|o| o.share_so_far)),
+        "deadline": t.deadline.map_or(Value::Null, |d| json!(d.iso())),
         "growth_so_far": num(o.and_then(|o| o.growth_so_far)),
         "growth_required": num(o.and_then(|o| o.growth_required)),
         // The range and the probability are null when not estimated (no spread): never a fake certainty.
@@ -118,7 +119,7 @@ pub fn csv_num(x: Option<f64>) -> String {
     x.filter(|v| v.is_finite()).map(|v| round6(v).to_string()).unwrap_or_default()
 }
 
-pub const CSV_HEADER: &str = "id,status,projected,target,comparator,attainment,required_pace,pace_ratio,low,high,probability,milestones,method,better,target_high,threshold,spread_from";
+pub const CSV_HEADER: &str = "id,status,projected,target,comparator,attainment,required_pace,pace_ratio,low,high,probability,milestones,method,better,target_high,threshold,spread_from,deadline";
 
 /// One CSV row per target, after a header row. Milestones share one cell: "2022-09-30 >= 70: missed".
 pub fn to_csv(sheet: &Sheet, p: &Projection) -> String {
@@ -127,8 +128,9 @@ pub fn to_csv(sheet: &Sheet, p: &Projection) -> String {
 
 /// The columns of the widget's CSV download, in Vietnamese and in English: those of [`CSV_HEADER`], then
 /// the target's label, its unit, the scenario's name and its as-of date, then a range target's high end,
-/// the projection's method and where its range comes from, in words.
-const EXPORT_HEADER: [(&str, &str); 19] = [
+/// the projection's method and where its range comes from, in words, and the day a target with a deadline
+/// of its own is judged.
+const EXPORT_HEADER: [(&str, &str); 20] = [
     ("mã chỉ tiêu", "target id"),
     ("trạng thái", "status"),
     ("dự báo cuối kỳ", "projected"),
@@ -148,6 +150,7 @@ const EXPORT_HEADER: [(&str, &str); 19] = [
     ("giá trị chỉ tiêu: đầu cao của khoảng", "target value: the range's high end"),
     ("cách dự báo", "projection method"),
     ("khoảng 80% tính từ", "80% range from"),
+    ("hạn đánh giá", "judged on"),
 ];
 
 /// The widget's CSV download: a byte-order mark (so spreadsheet programs read Vietnamese as UTF-8), then
@@ -214,7 +217,11 @@ fn csv(sheet: &Sheet, p: &Projection, export: Option<(&str, crate::date::Date, c
             out.push_str(o.map_or("", |o| o.method.code()));
             // And where the range comes from (empty when not estimated).
             let spread = o.and_then(|o| o.spread_from.code()).unwrap_or("").to_string();
-            for cell in [t.better.code().to_string(), csv_num(t.high), csv_num(Some(t.rule().threshold)), spread] {
+            // And a deadline of the target's own (empty: the period's end).
+            let deadline = t.deadline.map(|d| d.iso()).unwrap_or_default();
+            for cell in
+                [t.better.code().to_string(), csv_num(t.high), csv_num(Some(t.rule().threshold)), spread, deadline]
+            {
                 out.push(',');
                 out.push_str(&cell);
             }
@@ -237,7 +244,8 @@ fn csv(sheet: &Sheet, p: &Projection, export: Option<(&str, crate::date::Date, c
                 Some(crate::engine::SpreadFrom::Volatility) => l.pick("độ dao động đã nhập", "the volatility given"),
                 _ => "",
             };
-            for cell in [csv_num(t.high), csv_field(method), csv_field(spread)] {
+            let deadline = t.deadline.map(|d| d.iso()).unwrap_or_default();
+            for cell in [csv_num(t.high), csv_field(method), csv_field(spread), deadline] {
                 out.push(',');
                 out.push_str(&cell);
             }
@@ -324,15 +332,15 @@ mod tests {
             lines[0],
             "mã chỉ tiêu,trạng thái,dự báo cuối kỳ,giá trị chỉ tiêu,phép so sánh,mức đạt,mức cần cho các tháng còn \
              lại,gấp tốc độ hiện nay (lần),khoảng 80%: thấp,khoảng 80%: cao,xác suất đạt,các mốc,chỉ tiêu,đơn vị,\
-             kịch bản,ngày số liệu,giá trị chỉ tiêu: đầu cao của khoảng,cách dự báo,khoảng 80% tính từ"
+             kịch bản,ngày số liệu,giá trị chỉ tiêu: đầu cao của khoảng,cách dự báo,khoảng 80% tính từ,hạn đánh giá"
         );
-        assert!(lines.iter().find(|l| l.starts_with("budget-revenue,")).unwrap().ends_with(",,tốc độ hiện nay,"));
-        // The disbursement target's milestones: 70% by 30 September, missed; 100% by December, pending.
+        assert!(lines.iter().find(|l| l.starts_with("budget-revenue,")).unwrap().ends_with(",,tốc độ hiện nay,,"));
+        // The disbursement target's milestones: 70% by 30 September, missed; 100% by its deadline, pending.
         let d = lines.iter().find(|l| l.starts_with("disbursement,")).unwrap();
-        assert!(d.starts_with("disbursement,Cần tăng tốc,83,100,>=,"), "{d}");
+        assert!(d.starts_with("disbursement,Cần tăng tốc,90.666667,100,>=,") && d.ends_with(",2023-01-31"), "{d}");
         assert!(
             d.contains(
-                ",\"30/9/2022 ≥ 70%: không đạt (thực tế 60,0%); 31/12/2022 ≥ 100%: dự kiến không đạt (dự báo 83,0%)\","
+                ",\"30/9/2022 ≥ 70%: không đạt (thực tế 60,0%); 31/1/2023 ≥ 100%: dự kiến không đạt (dự báo 90,7%)\","
             ),
             "{d}"
         );
@@ -371,10 +379,10 @@ mod tests {
         }
         let en = to_export_csv(&sheet, "Published figures", scenario.as_of, &p, En);
         assert!(
-            en.contains(",30 Sep 2022 ≥ 70%: missed (actual 60.0%); 31 Dec 2022 ≥ 100%: projected to be missed"),
+            en.contains(",30 Sep 2022 ≥ 70%: missed (actual 60.0%); 31 Jan 2023 ≥ 100%: projected to be missed"),
             "{en}"
         );
-        assert!(en.contains("\ndisbursement,Needs acceleration,83,100,>=,"), "{en}");
+        assert!(en.contains("\ndisbursement,Needs acceleration,90.666667,100,>=,"), "{en}");
         assert!(!en.lines().next().unwrap().contains('_'), "the header in words: {en}");
         // A range target's high end, and the range's source in words (the national sheet's GDP).
         let national = Sheet::parse(include_str!("../data/sheets/vn-68-2022-qh15-2023.json")).unwrap();
@@ -386,8 +394,8 @@ mod tests {
         let csv = to_export_csv(&national, "x", s.as_of, &crate::engine::project(&national, &s), En);
         let row = |id: &str| csv.lines().find(|l| l.starts_with(&format!("{id},"))).unwrap().to_string();
         assert!(row("manufacturing-share").contains(",25.8,"), "{}", row("manufacturing-share"));
-        assert!(row("gdp-growth").ends_with(",,the pace so far,earlier years' errors"), "{}", row("gdp-growth"));
+        assert!(row("gdp-growth").ends_with(",,the pace so far,earlier years' errors,"), "{}", row("gdp-growth"));
         // The command's CSV is for machines and keeps its codes.
-        assert!(to_csv(&sheet, &p).contains("2022-09-30 >= 70: missed; 2022-12-31 >= 100: pending"));
+        assert!(to_csv(&sheet, &p).contains("2022-09-30 >= 70: missed; 2023-01-31 >= 100: pending"));
     }
 }

@@ -296,7 +296,7 @@ fn read(r: &mut Reader, value: &Value, sheet: &Sheet) -> Option<Scenario> {
     let notes = free_text("notes", MAX_NOTE_CHARS);
     let as_of = r.date(root, "", "as_of");
     if let Some(d) = as_of {
-        if d < sheet.start || d > sheet.end {
+        if d < sheet.start || d > sheet.last_day() {
             r.push("", "as_of", ProblemKind::DateOutsidePeriod(d.iso()));
         }
     }
@@ -570,7 +570,7 @@ mod tests {
             has(&p, "", "version") && has(&p, "", "sheet") && has(&p, "", "as_of") && has(&p, "", "inputs"),
             "{p:?}"
         );
-        let p = problems(r#"{"version": 1, "sheet": "kontum-15-nq-tu-2022", "as_of": "2023-01-01"}"#);
+        let p = problems(r#"{"version": 1, "sheet": "kontum-15-nq-tu-2022", "as_of": "2023-02-01"}"#);
         assert!(has(&p, "", "as_of"), "a date after the period is an error, not a clamp: {p:?}");
         let p = problems(r#"{"sheet": "kontum-15-nq-tu-2022", "as_of": "2022-09-31"}"#);
         assert!(has(&p, "", "version") && has(&p, "", "as_of"), "{p:?}");

@@ -334,6 +334,10 @@ pub struct Target {
     /// Published for whole quarters only (sheet format 2, `"frequency": "quarterly"`): GDP, say. Its
     /// figure is the one at the last quarter's end, counted from the period's start.
     pub quarterly: bool,
+    /// The day the target is judged when it is not the period's end (sheet format 2, `deadline`): the
+    /// budget year's disbursement runs to 31 January of the next year (Public Investment Law 2019,
+    /// article 68). A month's last day, after the period's start and at most a year after its end.
+    pub deadline: Option<Date>,
 }
 
 impl Target {
@@ -453,6 +457,11 @@ impl Sheet {
     /// The number of months in the period (the period covers whole calendar months).
     pub fn months(&self) -> u32 {
         (self.end.month_index() - self.start.month_index() + 1) as u32
+    }
+
+    /// The last day any target is judged: the period's end, or a later deadline of a target's own.
+    pub fn last_day(&self) -> Date {
+        self.targets.iter().filter_map(|t| t.deadline).fold(self.end, Date::max)
     }
 
     pub fn target(&self, id: &str) -> Option<&Target> {
@@ -775,6 +784,7 @@ fn read_target(
             "profile",
             "profile_source",
             "frequency",
+            "deadline",
         ] {
             if o.get(field).is_some() {
                 r.push(place, field, ProblemKind::UnknownVersion("1".into()));
@@ -818,6 +828,19 @@ fn read_target(
         }
     };
     let part_of = r.opt_text(o, place, "part_of", MAX_ID_CHARS);
+    // A deadline of its own: the target's months (for its weights, profile, quarters and milestones)
+    // run from the period's start to it.
+    let deadline = if o.get("deadline").is_some_and(|d| !d.is_null()) { r.date(o, place, "deadline") } else { None };
+    if let (Some(d), Some(s), Some(e)) = (deadline, start, end) {
+        let latest = Date { year: e.year + 1, ..e };
+        if d <= s || d > latest || !d.is_last_day_of_month() {
+            r.push(place, "deadline", ProblemKind::DeadlineOutOfRange(d.iso()));
+        }
+    }
+    let (months, end) = match (deadline, start) {
+        (Some(d), Some(s)) if d > s => (Some((d.month_index() - s.month_index() + 1) as usize), Some(d)),
+        _ => (months, end),
+    };
     let weights = match o.get("weights") {
         None | Some(Value::Null) => None,
         Some(Value::Array(ws)) => {
@@ -937,6 +960,7 @@ fn read_target(
         profile,
         profile_source,
         quarterly,
+        deadline,
     })
 }
 
@@ -1119,7 +1143,10 @@ mod tests {
         let disbursement = sheet.target("disbursement").unwrap();
         let ms: Vec<(String, f64, &str)> =
             disbursement.milestones.iter().map(|m| (m.date.iso(), m.value, m.clause.as_str())).collect();
-        assert_eq!(ms, [("2022-09-30".into(), 70.0, "II.2.1"), ("2022-12-31".into(), 100.0, "II.2.1")]);
+        assert_eq!(ms, [("2022-09-30".into(), 70.0, "II.2.1"), ("2023-01-31".into(), 100.0, "II.2.1")]);
+        // "Đến hết niên độ năm 2022": the budget year's disbursement runs to 31 January 2023.
+        assert_eq!(disbursement.deadline.map(|d| d.iso()).as_deref(), Some("2023-01-31"));
+        assert_eq!(sheet.last_day().iso(), "2023-01-31");
     }
 
     /// A minimal valid sheet, as JSON, for breaking one field at a time.
@@ -1276,6 +1303,35 @@ mod tests {
         assert_problem(&with("quarterly", "2023-11-30", 2).unwrap_err(), "x", "frequency");
         assert_problem(&with("weekly", "2023-12-31", 2).unwrap_err(), "x", "frequency");
         assert_problem(&with("quarterly", "2023-12-31", 1).unwrap_err(), "x", "frequency");
+    }
+
+    #[test]
+    fn a_deadline_is_a_months_last_day_within_a_year_of_the_periods_end() {
+        let with = |deadline: &str, format: u8| {
+            let mut v = minimal();
+            v["format"] = format.into();
+            v["targets"][0]["deadline"] = deadline.into();
+            Sheet::parse(&v.to_string())
+        };
+        let end = with("2023-12-31", 2).unwrap().end;
+        let later = Date { year: end.year + 1, ..end };
+        let sheet = with(&later.iso(), 2).unwrap();
+        assert_eq!((sheet.targets[0].deadline, sheet.last_day()), (Some(later), later));
+        let next = Date::end_of_month_index(later.month_index() + 1).iso();
+        for bad in [next.as_str(), "2023-06-15", "2023-01-01", "2000-01-31", "2023-13-01"] {
+            assert_problem(&with(bad, 2).unwrap_err(), "x", "deadline");
+        }
+        assert_problem(&with(&later.iso(), 1).unwrap_err(), "x", "deadline");
+        // The target's months run to its deadline: its weights (and profile) have one a month to it.
+        let mut v = minimal();
+        v["format"] = 2.into();
+        let months = Sheet::parse(&v.to_string()).unwrap().months() as usize;
+        v["targets"][0]["kind"] = "average".into();
+        v["targets"][0]["deadline"] = Date::end_of_month_index(end.month_index() + 1).iso().into();
+        v["targets"][0]["weights"] = serde_json::json!(vec![1.0; months]);
+        assert_problem(&Sheet::parse(&v.to_string()).unwrap_err(), "x", "weights");
+        v["targets"][0]["weights"] = serde_json::json!(vec![1.0; months + 1]);
+        assert!(Sheet::parse(&v.to_string()).is_ok());
     }
 
     #[test]

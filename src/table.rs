@@ -10,7 +10,7 @@ use serde_json::{Map, Number, Value};
 
 /// The columns, in the order [`to_table`] writes them. A table may hold them in any order and leave out
 /// those it does not use; `section` and `id` are required.
-pub const COLUMNS: [&str; 42] = [
+pub const COLUMNS: [&str; 43] = [
     "section",
     "id",
     "format",
@@ -44,6 +44,7 @@ pub const COLUMNS: [&str; 42] = [
     "part_of",
     "weights",
     "frequency",
+    "deadline",
     "date",
     "history_source.vi",
     "history_source.en",
@@ -243,6 +244,7 @@ pub fn from_table_json(text: &str) -> Result<(Sheet, Value), Vec<Problem>> {
                     "kind",
                     "part_of",
                     "frequency",
+                    "deadline",
                 ] {
                     if let Some(v) = cell(key) {
                         o.insert(key.into(), v.into());
@@ -468,6 +470,9 @@ pub fn to_table(sheet: &Sheet, sep: char) -> String {
         }
         if t.quarterly {
             cells.push(("frequency", "quarterly".into()));
+        }
+        if let Some(d) = t.deadline {
+            cells.push(("deadline", d.iso()));
         }
         if let Some(ws) = &t.weights {
             cells.push(("weights", ws.iter().map(|w| n(*w)).collect::<Vec<_>>().join(" ")));

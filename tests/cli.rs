@@ -46,9 +46,10 @@ fn project_prints_the_published_scenario_field_by_field() {
     assert_eq!((investment["projected"].as_f64(), investment["status"].as_str()), (Some(12970.0), Some("on-track")));
     assert!(investment["probability"].is_null(), "on track, but not certain: {investment}");
 
-    // Disbursement: 37% to 60% in three months, 7.67 points a month, 83% by December; 70% by September missed.
+    // Disbursement: 37% to 60% in three months, 7.67 points a month, 90.7% by 31 January (the end of the
+    // budget year's disbursement, its deadline); 70% by September missed.
     let d = target(&r, "disbursement");
-    assert_eq!(d["projected"], 83.0);
+    assert_eq!((d["projected"].as_f64(), d["deadline"].as_str()), (Some(90.666667), Some("2023-01-31")));
     assert_eq!(d["status"], "needs-acceleration");
     let ms = d["milestones"].as_array().unwrap();
     assert_eq!(
@@ -93,14 +94,14 @@ fn csv_has_a_header_and_one_row_per_target() {
     assert_eq!(lines.len(), 20);
     assert!(
         lines.contains(
-            &"budget-revenue,needs-acceleration,1260,1700,>,0.741176,356.666667,1.698413,,,,,flat,higher,,1700,"
+            &"budget-revenue,needs-acceleration,1260,1700,>,0.741176,356.666667,1.698413,,,,,flat,higher,,1700,,"
         ),
         "{text}"
     );
-    assert!(lines.iter().any(|l| l.starts_with("disbursement,needs-acceleration,83,100,>=,")
-        && l.ends_with("2022-09-30 >= 70: missed; 2022-12-31 >= 100: pending,flat,higher,,100,")));
+    assert!(lines.iter().any(|l| l.starts_with("disbursement,needs-acceleration,90.666667,100,>=,")
+        && l.ends_with("2022-09-30 >= 70: missed; 2023-01-31 >= 100: pending,flat,higher,,100,,2023-01-31")));
     assert!(
-        lines.iter().any(|l| l.starts_with("private-investment,no-data,") && l.ends_with(",,higher,,8250,")),
+        lines.iter().any(|l| l.starts_with("private-investment,no-data,") && l.ends_with(",,higher,,8250,,")),
         "{text}"
     );
 }
@@ -121,7 +122,7 @@ fn the_method_is_the_best_the_inputs_allow_or_the_one_asked_for() {
     assert!(String::from_utf8(out.stdout)
         .unwrap()
         .lines()
-        .any(|l| l.starts_with("budget-revenue,on-track,1764,") && l.ends_with(",last-year,higher,,1700,")));
+        .any(|l| l.starts_with("budget-revenue,on-track,1764,") && l.ends_with(",last-year,higher,,1700,,")));
     // The Kon Tum resolution's sheet has no profile: asked for one, every target is projected flat.
     let out = targets(&["project", "--scenario", "tests/scenarios/last-year.json", "--method", "profile"]);
     let profile: Value = serde_json::from_slice(&out.stdout).unwrap();

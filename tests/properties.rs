@@ -350,7 +350,7 @@ proptest! {
         value in 0.5..1000.0f64,
         width in 0.1..50.0f64,
         tolerance in proptest::option::of(0.1..5.0f64),
-        construct in 0u8..8,
+        construct in 0u8..9,
         tsv in any::<bool>(),
         shares in proptest::collection::vec(0.0..1.0f64, 12),
     ) {
@@ -377,6 +377,11 @@ proptest! {
                 target["profile_source"] = json!({"vi": texts[0], "en": texts[3]});
             }
             7 => { target["frequency"] = "quarterly".into(); }
+            // A deadline of its own, with a milestone after the period's end (the disbursement's).
+            8 => {
+                target["deadline"] = "2024-01-31".into();
+                target["milestones"] = json!([{"date": "2024-01-31", "comparator": ">=", "value": value, "clause": texts[0], "wording": texts[2]}]);
+            }
             _ => {}
         }
         if let Some(t) = tolerance.filter(|_| construct < 2) {
@@ -431,14 +436,24 @@ proptest! {
     }
 }
 
-/// The Kon Tum sheet with `profile` on the revenue (a flow) and the disbursement (a level): a format 2
-/// sheet, as profiles are.
+/// The Kon Tum sheet with `profile` on the revenue (a flow) and the disbursement (a level). The same
+/// fixture as the engine's unit tests' `with_profile` (an integration test cannot reach those).
 fn kontum_with_profile(profile: &[f64]) -> Sheet {
     let mut v: serde_json::Value =
         serde_json::from_str(include_str!("../data/sheets/kontum-15-nq-tu-2022.json")).unwrap();
     v["format"] = 2.into();
     for t in v["targets"].as_array_mut().unwrap() {
         if t["id"] == "budget-revenue" || t["id"] == "disbursement" {
+            // Judged at the period's end here (not at the disbursement's deadline), so that one profile
+            // fits both.
+            if let Some(o) = t.as_object_mut() {
+                o.remove("deadline");
+            }
+            for m in t["milestones"].as_array_mut().into_iter().flatten() {
+                if m["date"] == "2023-01-31" {
+                    m["date"] = "2022-12-31".into();
+                }
+            }
             t["profile"] = serde_json::json!(profile);
             t["profile_source"] = serde_json::json!({"vi": "Thử", "en": "Test"});
         }

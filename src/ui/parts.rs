@@ -142,6 +142,10 @@ pub fn card_output(sheet: &Sheet, t: &Target, input: Option<&Input>, o: Option<&
     if let Some(whole) = t.part_of.as_ref().and_then(|w| sheet.target(w)) {
         out.push(Node::text_el("p", "part-of", format!("{}{}", l.pick("Thuộc: ", "Part of: "), whole.label.get(l))));
     }
+    // A target judged on a day of its own says so: it does not change with the figures.
+    if let Some(line) = deadline_line(sheet, t, l) {
+        out.push(Node::text_el("p", "deadline", line));
+    }
     out.push(
         Node::new("p")
             .class(&format!("status status-{}", status.code()))
@@ -149,11 +153,13 @@ pub fn card_output(sheet: &Sheet, t: &Target, input: Option<&Input>, o: Option<&
             .child(Node::text_el("span", "", status_word(status, l))),
     );
     if let Some(o) = o {
-        let end = date_short(sheet.end, l);
+        let end = date_short(judged_on(sheet, t), l);
         let pair = |dt: String, class: &str, dd: String| {
             Node::new("div").child(Node::text_el("dt", "", dt)).child(Node::text_el("dd", class, dd))
         };
-        let head = if o.over {
+        let head = if o.over && t.deadline.is_some() {
+            l.pick(format!("Kết quả khi hết hạn ({end})"), format!("Result at the deadline ({end})"))
+        } else if o.over {
             l.pick(format!("Kết quả khi kỳ kết thúc ({end})"), format!("Result when the period ended ({end})"))
         } else {
             l.pick(format!("Dự báo đến {end}"), format!("Projected by {end}"))
@@ -266,8 +272,10 @@ pub fn target_table(sheet: &Sheet, t: &Target, o: &Outcome, input: &Input, as_of
         v(input.achieved),
         String::new(),
     ]];
-    let ends: Vec<Date> =
-        (as_of.month_index()..=sheet.end.month_index()).map(Date::end_of_month_index).filter(|d| *d > as_of).collect();
+    let ends: Vec<Date> = (as_of.month_index()..=judged_on(sheet, t).month_index())
+        .map(Date::end_of_month_index)
+        .filter(|d| *d > as_of)
+        .collect();
     let months: Vec<f64> = ends.iter().map(|d| months_elapsed(sheet, *d)).collect();
     for (d, b) in ends.iter().zip(band_at(sheet, t, input, as_of, &months)) {
         let band = if b.high > b.low { format!("{} – {}", v(b.low), v(b.high)) } else { String::new() };

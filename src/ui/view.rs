@@ -327,8 +327,9 @@ impl State {
         let l = self.locale;
         let current = self.scenario.as_of;
         // The month ends, and the scenario's own date in its place among them if it is not one.
-        let mut dates: Vec<Date> =
-            (self.sheet.start.month_index()..=self.sheet.end.month_index()).map(Date::end_of_month_index).collect();
+        let mut dates: Vec<Date> = (self.sheet.start.month_index()..=self.sheet.last_day().month_index())
+            .map(Date::end_of_month_index)
+            .collect();
         if !dates.contains(&current) {
             let at = dates.iter().position(|d| *d > current).unwrap_or(dates.len());
             dates.insert(at, current);
@@ -558,7 +559,8 @@ impl State {
         let outcome = self.projection.for_target(t).and_then(|r| r.outcome.as_ref())?;
         // The methods the engine would use if chosen now (a profile with no share yet in the months so
         // far would not): a switch only where there is a choice, and only for a target with a profile.
-        let (elapsed, total) = (months_elapsed(&self.sheet, outcome.figures_as_of), f64::from(self.sheet.months()));
+        let (elapsed, total) =
+            (months_elapsed(&self.sheet, outcome.figures_as_of), crate::engine::months_for(&self.sheet, t));
         let usable =
             |m: Method| crate::engine::method_for(t, &Input { method: Some(m), ..input.clone() }, elapsed, total) == m;
         if outcome.over || !usable(Method::Profile) {
@@ -653,7 +655,7 @@ impl State {
         let l = self.locale;
         let s = &self.sheet;
         let tr = path_of(s, t, i, self.scenario.as_of, 12);
-        let months = present::month_labels(s, l);
+        let months = present::month_labels(s, t, l);
         let milestones: Vec<(f64, f64)> = t.milestones.iter().map(|m| (months_elapsed(s, m.date), m.value)).collect();
         let decimals = if t.value >= 100.0 { 0 } else { t.decimals.min(1) };
         let format_y = |v: f64| crate::num::format_fixed(v, decimals, l);
@@ -673,7 +675,7 @@ impl State {
                 area,
                 &trajectory::Params {
                     trajectory: &tr,
-                    total: f64::from(s.months()),
+                    total: crate::engine::months_for(s, t),
                     target: rule.threshold,
                     // A range as levels: a change from a baseline is drawn where it would leave the indicator.
                     range: t.high.map(|h| match t.baseline {

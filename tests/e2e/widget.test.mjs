@@ -25,7 +25,9 @@ for (const [name, device] of [['phone', PHONE], ['desktop', DESKTOP]]) {
     assert.equal(await w.status('grdp-growth'), 'needs-acceleration');
     assert.equal(await w.projected('grdp-growth'), '9,00%');
     assert.equal(await w.status('disbursement'), 'needs-acceleration');
-    assert.equal(await w.projected('disbursement'), '83,0%');
+    // Judged at the end of the budget year's disbursement (31 January 2023): four months left, not three.
+    assert.equal(await w.projected('disbursement'), '90,7%');
+    assert.match(await w.card('disbursement').locator('.deadline').textContent(), /31\/1\/2023.*31\/12\/2022/);
     assert.equal(await w.status('jobs'), 'no-data', 'no published figure: nothing invented');
     assert.equal(await w.scoreboard(), '1/4 chỉ tiêu có số liệu dự kiến đạt; 15 chỉ tiêu chưa có số liệu');
     assert.match(await w.card('budget-revenue').locator('.note').textContent(), /Ước tính/);
