@@ -183,7 +183,8 @@ impl TargetResult {
 
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Projection {
-    /// Months elapsed at the as-of date, and months left in the period.
+    /// Months elapsed at the as-of date, and months left in the period (a target with a later deadline of
+    /// its own may still be open when none are left: `Outcome::over` says, target by target).
     pub elapsed: f64,
     pub remaining: f64,
     /// One result per target, in sheet order.

@@ -500,7 +500,10 @@ pub fn milestone_line(sheet: &Sheet, target: &Target, m: &crate::engine::Milesto
 /// The scoreboard: "1/4 chỉ tiêu có số liệu dự kiến đạt; 15 chỉ tiêu chưa có số liệu".
 pub fn scoreboard(p: &Projection, locale: Locale) -> String {
     let (met, with, none) = (p.met, p.with_data, p.no_data);
-    let over = p.remaining <= 0.0;
+    // Over when every target with data is (a target with a later deadline of its own may still be open
+    // when the period has ended).
+    let outcomes = || p.results.iter().filter_map(|r| r.outcome.as_ref());
+    let over = if with > 0 { outcomes().all(|o| o.over) } else { p.remaining <= 0.0 };
     let head = match (locale, over) {
         (Locale::Vi, false) => format!("{met}/{with} chỉ tiêu có số liệu dự kiến đạt"),
         (Locale::Vi, true) => format!("{met}/{with} chỉ tiêu có số liệu đã đạt khi kỳ kết thúc"),
