@@ -643,6 +643,9 @@ impl<'a> Path<'a> {
 /// target the last quarter's end on or before it (quarters counted from the period's start). None for a
 /// quarterly target before its first quarter has ended: it has no figure yet.
 pub fn figure_date(sheet: &Sheet, target: &Target, as_of: Date) -> Option<Date> {
+    // Past the day the target is judged (another target's later deadline lets the date run on), its
+    // figure is the one of that day.
+    let as_of = as_of.min(sheet.judged_on(target));
     if !target.quarterly {
         return Some(as_of);
     }
@@ -1284,6 +1287,14 @@ mod tests {
             Date::parse("2023-01-31").unwrap(),
         );
         assert_eq!((jan.over, jan.status), (true, Status::Missed));
+        // Found in review: another target, as of 31 January, is read at the period's end (its figure is
+        // the one of 31 December), not as a total to January.
+        let jobs = sheet.target("jobs").unwrap();
+        let d = |s: &str| Date::parse(s).unwrap();
+        assert_eq!(figure_date(&sheet, jobs, d("2023-01-31")), Some(d("2022-12-31")));
+        assert_eq!(figure_date(&sheet, sheet.target("disbursement").unwrap(), d("2023-01-31")), Some(d("2023-01-31")));
+        let late = project_target(&sheet, jobs, &input(2400.0), d("2023-01-31"));
+        assert_eq!(late, project_target(&sheet, jobs, &input(2400.0), d("2022-12-31")));
     }
 
     #[test]

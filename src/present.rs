@@ -180,24 +180,19 @@ pub fn month_label(month: u8, locale: Locale) -> String {
 /// The labels of a target's months, for the end of each month from the period's start to the day the
 /// target is judged.
 pub fn month_labels(sheet: &Sheet, target: &Target, locale: Locale) -> Vec<String> {
-    (sheet.start.month_index()..=judged_on(sheet, target).month_index())
+    (sheet.start.month_index()..=sheet.judged_on(target).month_index())
         .map(|i| month_label(Date::end_of_month_index(i).month, locale))
         .collect()
 }
 
-/// The day a target is judged: its own deadline, or the period's end.
-pub fn judged_on(sheet: &Sheet, target: &Target) -> Date {
-    target.deadline.unwrap_or(sheet.end)
-}
-
-/// For a target judged after (or before) the period's end: "Hạn đánh giá: 31/01/2023 (kỳ kết thúc
-/// 31/12/2022)." / "Judged on 31 Jan 2023 (the period ends 31 Dec 2022)."
+/// For a target judged on a day of its own: "Chỉ tiêu được đánh giá vào 31/1/2023, không phải khi kỳ
+/// kết thúc (31/12/2022)." / "Judged on 31 Jan 2023, not at the period's end (31 Dec 2022)."
 pub fn deadline_line(sheet: &Sheet, target: &Target, locale: Locale) -> Option<String> {
     let d = date_short(target.deadline?, locale);
     let end = date_short(sheet.end, locale);
     Some(locale.pick(
-        format!("Hạn đánh giá chỉ tiêu: {d} (kỳ kết thúc {end})."),
-        format!("Judged on {d} (the period ends {end})."),
+        format!("Chỉ tiêu được đánh giá vào {d}, không phải khi kỳ kết thúc ({end})."),
+        format!("Judged on {d}, not at the period's end ({end})."),
     ))
 }
 
@@ -401,7 +396,7 @@ pub fn reading(
         );
     }
     let projected = value(sheet, target, o.projected, locale);
-    let end = date_short(judged_on(sheet, target), locale);
+    let end = date_short(sheet.judged_on(target), locale);
     let share = o.attainment.map(|a| percent(a, locale));
     if o.over {
         // The period is over: what was reached, and whether it met the target; nothing is projected.

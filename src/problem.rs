@@ -60,6 +60,8 @@ pub enum ProblemKind {
     /// A target's deadline that is not a month's last day after the period's start and within a year
     /// of its end.
     DeadlineOutOfRange(String),
+    /// A milestone after its target's own deadline.
+    AfterDeadline(String),
     /// Shares that do not add up to 1; what they add up to is given.
     SharesSum(f64),
     /// A field that says the opposite of what another implies; what that implies is given (`better`
@@ -182,10 +184,13 @@ impl Problem {
             DeadlineOutOfRange(d) => format!(
                 "{d} {}",
                 l.pick(
-                    "phải là ngày cuối tháng, sau ngày bắt đầu kỳ và không quá một năm sau khi kỳ kết thúc",
-                    "must be a month's last day after the period's start and at most a year after its end",
+                    "phải là ngày cuối tháng, sau ngày bắt đầu kỳ, khác ngày kết thúc kỳ và không quá một năm sau ngày đó",
+                    "must be a month's last day after the period's start, not its end, and at most a year after its end",
                 )
             ),
+            AfterDeadline(d) => {
+                format!("{d} {}", l.pick("sau hạn đánh giá của chỉ tiêu", "is after the target's deadline"))
+            }
             DateOutsidePeriod(d) => {
                 format!("{d} {}", l.pick("nằm ngoài kỳ của nghị quyết", "is outside the resolution's period"))
             }

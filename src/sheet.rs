@@ -459,6 +459,11 @@ impl Sheet {
         (self.end.month_index() - self.start.month_index() + 1) as u32
     }
 
+    /// The day `t` is judged: its own deadline, or the period's end.
+    pub fn judged_on(&self, t: &Target) -> Date {
+        t.deadline.unwrap_or(self.end)
+    }
+
     /// The last day any target is judged: the period's end, or a later deadline of a target's own.
     pub fn last_day(&self) -> Date {
         self.targets.iter().filter_map(|t| t.deadline).fold(self.end, Date::max)
@@ -833,7 +838,7 @@ fn read_target(
     let deadline = if o.get("deadline").is_some_and(|d| !d.is_null()) { r.date(o, place, "deadline") } else { None };
     if let (Some(d), Some(s), Some(e)) = (deadline, start, end) {
         let latest = Date { year: e.year + 1, ..e };
-        if d <= s || d > latest || !d.is_last_day_of_month() {
+        if d <= s || d == e || d > latest || !d.is_last_day_of_month() {
             r.push(place, "deadline", ProblemKind::DeadlineOutOfRange(d.iso()));
         }
     }
@@ -876,7 +881,11 @@ fn read_target(
                 let date = r.date(mo, &mplace, "date");
                 if let (Some(d), Some(s), Some(e)) = (date, start, end) {
                     if d < s || d > e {
-                        r.push(&mplace, "date", ProblemKind::DateOutsidePeriod(d.iso()));
+                        let kind = match deadline {
+                            Some(_) if d >= s => ProblemKind::AfterDeadline(d.iso()),
+                            _ => ProblemKind::DateOutsidePeriod(d.iso()),
+                        };
+                        r.push(&mplace, "date", kind);
                     }
                 }
                 // A milestone is one value: no range.
@@ -1313,7 +1322,8 @@ mod tests {
             v["targets"][0]["deadline"] = deadline.into();
             Sheet::parse(&v.to_string())
         };
-        let end = with("2023-12-31", 2).unwrap().end;
+        let end = with("2023-06-30", 2).unwrap().end;
+        assert_problem(&with(&end.iso(), 2).unwrap_err(), "x", "deadline");
         let later = Date { year: end.year + 1, ..end };
         let sheet = with(&later.iso(), 2).unwrap();
         assert_eq!((sheet.targets[0].deadline, sheet.last_day()), (Some(later), later));
@@ -1332,6 +1342,15 @@ mod tests {
         assert_problem(&Sheet::parse(&v.to_string()).unwrap_err(), "x", "weights");
         v["targets"][0]["weights"] = serde_json::json!(vec![1.0; months + 1]);
         assert!(Sheet::parse(&v.to_string()).is_ok());
+        // A deadline before the period's end: a milestone after it is after the deadline, not outside
+        // the period.
+        let mut v = minimal();
+        v["format"] = 2.into();
+        v["targets"][0]["deadline"] = "2023-06-30".into();
+        v["targets"][0]["milestones"] =
+            serde_json::json!([{"date": "2023-09-30", "comparator": ">=", "value": 5, "clause": "c", "wording": "w"}]);
+        let problems = Sheet::parse(&v.to_string()).unwrap_err();
+        assert!(problems.iter().any(|p| p.kind == ProblemKind::AfterDeadline("2023-09-30".into())), "{problems:?}");
     }
 
     #[test]

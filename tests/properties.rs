@@ -521,25 +521,31 @@ proptest! {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(128))]
 
-    /// Issue 14: any profile (zeros included), any day, any figures, methods and assumptions give finite
-    /// projections, ranges that hold them, chances within 0–1, and a view in both languages, never a panic.
+    /// Issue 14: any profile (zeros included), any day (to the disbursement's deadline, 31 January), any
+    /// figures, methods and assumptions give finite projections, ranges that hold them, chances within 0–1,
+    /// and a view in both languages, never a panic.
     #[test]
     fn profiles_and_methods_never_break_a_projection_or_the_view(
-        shares in proptest::collection::vec(prop_oneof![Just(0.0), 0.0..1.0f64], 12),
-        month in 1u8..=12, day in 1u8..=31,
+        shares in proptest::collection::vec(prop_oneof![Just(0.0), 0.0..1.0f64], 13),
+        month in 1u8..=13, day in 1u8..=31,
         revenue in 0.0..5000.0f64, start in 0.0..100.0f64, level in 0.0..100.0f64,
         method in 0u8..4, assume in 0u8..4, amount in 0.0..500.0f64,
         vol in proptest::option::of(0.0..300.0f64),
     ) {
         use plan_widget::engine::{trajectory, Method};
-        let Some(as_of) = Date::parse(&format!("2022-{month:02}-{day:02}")) else { return Ok(()) };
-        let sum: f64 = shares.iter().sum();
-        prop_assume!(sum > 0.0);
+        let (year, month) = if month == 13 { (2023, 1) } else { (2022, month) };
+        let Some(as_of) = Date::parse(&format!("{year}-{month:02}-{day:02}")) else { return Ok(()) };
+        // One share a month: twelve for the revenue, thirteen for the disbursement (to its deadline).
+        let profile = |n: usize| {
+            let sum: f64 = shares[..n].iter().sum();
+            shares[..n].iter().map(|x| x / sum).collect::<Vec<_>>()
+        };
+        prop_assume!(shares[..12].iter().sum::<f64>() > 0.0);
         let mut v: serde_json::Value =
             serde_json::from_str(include_str!("../data/sheets/kontum-2022-year-plan.json")).unwrap();
         for t in v["targets"].as_array_mut().unwrap() {
             if t["id"] == "budget-revenue-2022" || t["id"] == "disbursement-2022" {
-                t["profile"] = serde_json::json!(shares.iter().map(|x| x / sum).collect::<Vec<_>>());
+                t["profile"] = serde_json::json!(profile(if t["id"] == "budget-revenue-2022" { 12 } else { 13 }));
                 t["profile_source"] = serde_json::json!({"vi": "Thử", "en": "Test"});
             }
         }
@@ -566,6 +572,8 @@ proptest! {
             prop_assert!(o.probability.is_none_or(|p| (0.0..=1.0).contains(&p)));
             prop_assert!(o.required_rate.is_none_or(f64::is_finite) && o.pace_ratio.is_none_or(f64::is_finite));
             prop_assert!(o.milestones.iter().all(|m| m.at.is_finite()));
+            // Over on the day it is judged (31 December, or the disbursement's 31 January), not before.
+            prop_assert_eq!(o.over, as_of >= sheet.judged_on(t), "{} at {}", t.id, as_of.iso());
             let path = trajectory(&sheet, t, &input, as_of, 6);
             prop_assert!(path.so_far.iter().all(|(m, x)| m.is_finite() && x.is_finite()));
             prop_assert!(path.ahead.iter().all(|b| b.value.is_finite() && b.low.is_finite() && b.high.is_finite()));

@@ -153,7 +153,7 @@ pub fn card_output(sheet: &Sheet, t: &Target, input: Option<&Input>, o: Option<&
             .child(Node::text_el("span", "", status_word(status, l))),
     );
     if let Some(o) = o {
-        let end = date_short(judged_on(sheet, t), l);
+        let end = date_short(sheet.judged_on(t), l);
         let pair = |dt: String, class: &str, dd: String| {
             Node::new("div").child(Node::text_el("dt", "", dt)).child(Node::text_el("dd", class, dd))
         };
@@ -272,7 +272,7 @@ pub fn target_table(sheet: &Sheet, t: &Target, o: &Outcome, input: &Input, as_of
         v(input.achieved),
         String::new(),
     ]];
-    let ends: Vec<Date> = (as_of.month_index()..=judged_on(sheet, t).month_index())
+    let ends: Vec<Date> = (as_of.month_index()..=sheet.judged_on(t).month_index())
         .map(Date::end_of_month_index)
         .filter(|d| *d > as_of)
         .collect();

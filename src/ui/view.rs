@@ -474,7 +474,7 @@ impl State {
                 ),
             ));
         }
-        match outcome.map(|o| o.figures_as_of).filter(|d| *d != self.scenario.as_of) {
+        match outcome.map(|o| o.figures_as_of).filter(|d| t.quarterly && *d != self.scenario.as_of) {
             Some(quarter_end) if self.stale_date(t).is_none() => {
                 let end = present::date_short(quarter_end, l);
                 output.push(Node::text_el(

@@ -241,7 +241,10 @@ test('another sheet loads with ?sheet= and from a file; a bad one is listed and 
   assert.equal(await w.status('budget-revenue-2022'), 'needs-acceleration');
   assert.match(await page.locator('h1').textContent(), /kế hoạch cả năm 2022/);
   assert.equal(await page.inputValue('#as-of'), '2022-09-30');
-  assert.equal(await page.locator('#as-of option').count(), 12, 'twelve month ends');
+  // Twelve month ends, and January 2023: the disbursement is judged at the end of the budget year's
+  // disbursement period.
+  assert.equal(await page.locator('#as-of option').count(), 13, 'twelve month ends and the deadline');
+  assert.equal(await page.locator('#as-of option').last().getAttribute('value'), '2023-01-31');
   assert.equal(await page.locator('.provenance').count(), 0, 'a shipped sheet needs no warning');
 
   await page.goto(`${env.server.url}?sheet=sheets/missing.json`);
