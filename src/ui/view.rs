@@ -145,7 +145,11 @@ impl State {
             );
         }
         let mut widget = Node::new("div")
-            .class(if self.compact { "widget compact" } else { "widget" })
+            .class(match (self.compact, self.sheet.targets.len() > crate::ui::LAZY_CHARTS) {
+                (true, _) => "widget compact",
+                (false, true) => "widget many",
+                (false, false) => "widget",
+            })
             .attr("lang", l.code())
             .child(self.language_switch())
             .child(wrap(

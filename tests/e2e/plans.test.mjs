@@ -149,6 +149,12 @@ test('a large sheet shows every label and figure at once and draws charts as car
   await page.locator('[data-target="t59"]').scrollIntoViewIfNeeded();
   await page.waitForSelector('[data-target="t59"] .plot svg');
   assert.ok(await page.locator('[data-target] .plot svg').count() < n, 'the cards passed by in a jump are not all drawn');
+  // On screen the browser lays out only the cards near the viewport; in print, every card.
+  const visibility = () => page.locator('[data-target="t30"]').evaluate((el) => getComputedStyle(el).contentVisibility);
+  assert.equal(await visibility(), 'auto');
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await visibility(), 'visible');
+  await page.emulateMedia({ media: 'screen' });
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -27,6 +27,8 @@ for (const [name, device] of [['phone', PHONE], ['desktop', DESKTOP]]) {
     assert.equal(await w.status('disbursement'), 'needs-acceleration');
     // Judged at the end of the budget year's disbursement (31 January 2023): four months left, not three.
     assert.equal(await w.projected('disbursement'), '90,7%');
+    // Nineteen cards are laid out whole (only a sheet of many targets skips the cards off screen).
+    assert.equal(await w.card('jobs').evaluate((el) => getComputedStyle(el).contentVisibility), 'visible');
     assert.match(await w.card('disbursement').locator('.deadline').textContent(), /31\/1\/2023.*31\/12\/2022/);
     assert.equal(await w.status('jobs'), 'no-data', 'no published figure: nothing invented');
     assert.equal(await w.scoreboard(), '1/4 chỉ tiêu có số liệu dự kiến đạt; 15 chỉ tiêu chưa có số liệu');
