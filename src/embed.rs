@@ -162,12 +162,17 @@ impl SheetRequest {
 }
 
 /// Why a response for `?sheet=` is not read, from its headers alone, before its body: `not-json` when
-/// its type is not JSON, `large` when it declares more than `max` bytes. The body is then read only up
+/// its type is neither JSON nor a spreadsheet's table (CSV or TSV, which `table::read_any` reads with the
+/// same checks), `large` when it declares more than `max` bytes. The body is then read only up
 /// to `max` bytes (`app::platform::fetch_text`), whatever the headers said.
 pub fn refuse_sheet_response(content_type: Option<&str>, length: Option<&str>, max: usize) -> Option<&'static str> {
     let json = content_type.is_some_and(|t| {
         let t = t.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
-        t == "application/json" || t.ends_with("+json") || t == "text/json"
+        t == "application/json"
+            || t.ends_with("+json")
+            || t == "text/json"
+            || t == "text/csv"
+            || t == "text/tab-separated-values"
     });
     if !json {
         return Some("not-json");
@@ -286,7 +291,10 @@ mod tests {
             (Some("application/json"), Some("419430400"), Some("large")),
             (Some("application/json"), Some("10485761"), Some("large")),
             (Some("application/json"), Some("10485760"), None),
+            (Some("text/csv; charset=utf-8"), Some("10"), None),
+            (Some("text/tab-separated-values"), None, None),
             (Some("text/html"), Some("10"), Some("not-json")),
+            (Some("text/plain"), Some("10"), Some("not-json")),
             (Some("application/octet-stream"), Some("10"), Some("not-json")),
             (None, Some("10"), Some("not-json")),
         ];

@@ -199,7 +199,7 @@ impl State {
                     l.pick("Không tải được bảng chỉ tiêu; đang mở bảng có sẵn.", "The target sheet could not be loaded; the bundled sheet is open instead."),
                     vec![format!("{}: {}", a.arg.chars().take(200).collect::<String>(), match a.value {
                         "large" => l.pick("lớn hơn 10 MB; không đọc", "larger than 10 MB; not read"),
-                        "not-json" => l.pick("không phải tệp JSON", "not a JSON file"),
+                        "not-json" => l.pick("không phải tệp JSON hay bảng CSV/TSV", "not a JSON file or a CSV/TSV table"),
                         "not-utf8" => l.pick("không phải văn bản UTF-8", "not UTF-8 text"),
                         why => why,
                     })],

@@ -68,6 +68,18 @@ test('a sheet opens from a spreadsheet table, and a broken one names its row', a
   await page.fill('#paste-sheet', copy.replace('sheet,kontum-copy,', 'sheet,kontum-pasted,'));
   await page.getByRole('button', { name: 'Mở bảng đã dán' }).click();
   await page.waitForFunction(() => /1\.800/.test(document.querySelector('[data-target="budget-revenue"] .value')?.textContent ?? ''));
+  // Served beside the widget as text/csv, the table opens with ?sheet= too, with its provenance; a page
+  // of another type is refused and the bundled sheet stays.
+  mkdirSync(join(ROOT, 'dist', 'sheets'), { recursive: true });
+  writeFileSync(join(ROOT, 'dist', 'sheets', 'kontum-copy.csv'), copy);
+  await page.goto(`${env.server.url}?sheet=sheets/kontum-copy.csv`);
+  await page.waitForFunction(() => /1\.800/.test(document.querySelector('[data-target="budget-revenue"] .value')?.textContent ?? ''));
+  assert.match(await page.locator('.provenance').textContent(), /sheets\/kontum-copy\.csv/);
+  writeFileSync(join(ROOT, 'dist', 'sheets', 'kontum-copy.txt'), copy);
+  await page.goto(`${env.server.url}?sheet=sheets/kontum-copy.txt`);
+  await page.waitForSelector('.notice[role="alert"]');
+  assert.match(await page.locator('.notice').textContent(), /không phải tệp JSON hay bảng CSV\/TSV/);
+  assert.match(await page.locator('[data-target="budget-revenue"] .value').textContent(), /1\.700/);
   assert.deepEqual(problems, []);
   await context.close();
 });
