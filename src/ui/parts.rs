@@ -193,6 +193,12 @@ pub fn card_output(sheet: &Sheet, t: &Target, input: Option<&Input>, o: Option<&
                             "chưa ước tính: không có số liệu các năm trước hay độ dao động",
                             "not estimated: no earlier years' figures or volatility",
                         )
+                    } else if input.is_some_and(|i| !crate::engine::rate_is_estimated(i)) {
+                        // Earlier years' errors are the method's own: they say nothing of a pace assumed.
+                        l.pick(
+                            "chưa ước tính: sai số các năm trước chỉ áp dụng cho dự báo theo cách tính của công cụ, không cho mức giả định đã nhập; hãy nhập độ dao động",
+                            "not estimated: earlier years' errors apply to the widget's own projection, not to an assumed pace; give a volatility for a range",
+                        )
                     } else {
                         l.pick(
                             "chưa ước tính: chưa đủ 3 năm trước có số liệu tại thời điểm này của năm, và không có độ dao động",

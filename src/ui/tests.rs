@@ -1158,3 +1158,17 @@ fn a_large_sheet_draws_charts_as_cards_come_near_and_every_label_and_figure_at_o
     s.act(act("import", "sheet", &year_plan_copy()));
     assert!(s.near.is_empty());
 }
+
+#[test]
+fn a_preset_says_why_the_range_from_earlier_years_is_gone() {
+    // The year plan's revenue at 30 June has three earlier years at that point: a range from their errors.
+    // High assumes a pace, which those errors say nothing of: the card says so, not "fewer than 3 years".
+    let sheet = Sheet::parse(include_str!("../../data/sheets/kontum-2022-year-plan.json")).unwrap();
+    let link = "#v1;sheet=kontum-2022-year-plan;as=2022-06-30;budget-revenue-2022=2300";
+    let mut s = State::new(sheet, Locale::En, Some(link));
+    let text = |s: &State| by_attr(&s.view(), "data-target", "budget-revenue-2022").unwrap().text_content();
+    assert!(text(&s).contains("errors in 3 earlier years"), "{}", text(&s));
+    s.act(act("preset", "high", ""));
+    let high = text(&s);
+    assert!(high.contains("not to an assumed pace") && !high.contains("fewer than 3"), "{high}");
+}
