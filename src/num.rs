@@ -296,8 +296,9 @@ fn same_unit(typed: &[String], label: &[String]) -> bool {
 /// both languages. A unit is read as people write it: in any case and spacing, with or without
 /// Vietnamese marks, in either language whatever the notation of the number, "tỉ" as "tỷ", "đ", "VND" or
 /// "dong" as "đồng", "bn" as "billion", a plural or singular English word, its words in any order, and the
-/// currency left out ("1.234 tỷ", "1,234.5 bn"). Text after the number that is no unit of the field is
-/// `UnknownUnit`. Anything else is an error; nothing is guessed.
+/// currency left out ("1.234 tỷ", "1,234.5 bn"), or what a rate is per ("4.350 USD" for "USD/người").
+/// Text after the number that is no unit of the field is `UnknownUnit`. Anything else is an error;
+/// nothing is guessed.
 pub fn parse_number(text: &str, locale: Locale, units: &[&str]) -> Result<f64, NumError> {
     if text.chars().count() > 64 {
         return Err(NumError::TooLong);
@@ -311,7 +312,11 @@ pub fn parse_number(text: &str, locale: Locale, units: &[&str]) -> Result<f64, N
     if let Some(at) = body.find(|c| !number_char(c)).filter(|&at| body[..at].bytes().any(|b| b.is_ascii_digit())) {
         let unit = &body[at..];
         let typed = unit_words(unit);
-        if units.iter().any(|u| same_unit(&typed, &unit_words(u))) {
+        // A rate's unit may be typed without what it is per: "4.350 USD" for "USD/người".
+        let numerator = |u: &str| u.split_once('/').or_else(|| u.split_once(" per ")).map(|(n, _)| unit_words(n));
+        if units.iter().any(|u| {
+            same_unit(&typed, &unit_words(u)) || numerator(u).is_some_and(|n| !n.is_empty() && same_unit(&typed, &n))
+        }) {
             body = body[..at].trim_end_matches(is_space);
         } else if !unit.bytes().any(|b| b.is_ascii_digit()) && unit.chars().any(|c| is_letter(c) || c == '%') {
             // Text with a digit in it ("1e5") is read as a number, to name the character out of place.
@@ -534,6 +539,12 @@ mod tests {
             ("1.234 billion", Vi, bn, Ok(1234.0)),
             ("1,234.5 billion", En, bn, Ok(1234.5)),
             ("1,234.5 bn", En, bn, Ok(1234.5)),
+            // What a rate is per may be left out (found by exploratory testing: "4,350 USD" was refused).
+            ("4,350 USD", En, &["USD/người", "USD per person"], Ok(4350.0)),
+            ("4.350 usd/người", Vi, &["USD/người", "USD per person"], Ok(4350.0)),
+            ("12 bác sĩ", Vi, &["bác sĩ/vạn dân", "doctors per 10,000 people"], Ok(12.0)),
+            ("12 doctors", En, &["bác sĩ/vạn dân", "doctors per 10,000 people"], Ok(12.0)),
+            ("12 người", Vi, &["bác sĩ/vạn dân", "doctors per 10,000 people"], unknown("người")),
             ("1,234.5bn", En, bn, Ok(1234.5)),
             ("1,234.5 Billion dong", En, bn, Ok(1234.5)),
             ("1,234.5 VND bn", En, bn, Ok(1234.5)),

@@ -221,7 +221,14 @@ pub fn times(ratio: f64, locale: Locale) -> String {
 
 /// A per-month rate with its unit: "357 tỷ đồng mỗi tháng", "7,7 điểm % mỗi tháng".
 pub fn per_month(sheet: &Sheet, target: &Target, rate: f64, locale: Locale) -> String {
-    let number = format_fixed(rate, target.decimals.clamp(1, 2), locale);
+    // A small rate is not rounded to zero or doubled ("0,0" or "0,1 điểm % mỗi tháng" for 0.05): more
+    // decimals, up to 4, until the number shown is within a tenth of the rate.
+    let mut decimals = target.decimals.clamp(1, 2);
+    let shown = |d: u8| (rate * 10f64.powi(i32::from(d))).round() / 10f64.powi(i32::from(d));
+    while decimals < 4 && (shown(decimals) - rate).abs() > 0.1 * rate.abs() {
+        decimals += 1;
+    }
+    let number = format_fixed(rate, decimals, locale);
     format!("{} {}", change_of(&number, sheet.unit(target), locale), locale.pick("mỗi tháng", "a month"))
 }
 
@@ -612,7 +619,9 @@ pub fn field_specs(
             // An example in the reader's notation ("Ví dụ: 1.234"), of a size that fits the target.
             placeholder: {
                 let share = if t.kind == Kind::Flow { 0.4 } else { 0.95 };
-                let example = format_fixed(t.value * share, t.decimals.min(2), l);
+                // A change from a baseline is typed as the level itself (the poverty rate, not its fall).
+                let level = t.baseline.map_or(t.value, |b| b.level(t.value, t.better));
+                let example = format_fixed(level * share, t.decimals.min(2), l);
                 format!("{} {example}", l.pick("Ví dụ:", "E.g."))
             },
             min: Some(0.0),
@@ -857,6 +866,17 @@ mod tests {
             read("jobs", En),
             "There is no figure for this target yet. Type what has been achieved in the box below to see a projection."
         );
+    }
+
+    #[test]
+    fn a_small_rate_never_reads_as_zero() {
+        // Found by exploratory testing: "Needs 0.0 percentage points a month" for 0.05.
+        let (sheet, _, _) = published();
+        let t = sheet.target("disbursement").unwrap();
+        assert_eq!(per_month(&sheet, t, 0.05, En).replace('\u{a0}', " "), "0.05 percentage points a month");
+        assert_eq!(per_month(&sheet, t, 0.0004, En).replace('\u{a0}', " "), "0.0004 percentage points a month");
+        assert_eq!(per_month(&sheet, t, 12.34, Vi).replace('\u{a0}', " "), "12,3 điểm % mỗi tháng");
+        assert_eq!(per_month(&sheet, t, 0.0, En).replace('\u{a0}', " "), "0.0 percentage points a month");
     }
 
     #[test]

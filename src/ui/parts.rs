@@ -17,7 +17,18 @@ pub fn masthead(sheet: &Sheet, l: Locale) -> Vec<Node> {
         Node::text_el(
             "p",
             "kicker",
-            format!("{}{} · {}", l.pick("Nghị quyết số ", "Resolution No. "), sheet.number, date_long(sheet.date, l)),
+            // A document number ("15-NQ/TU", "68/2022/QH15") has a slash; a plan named in words (the year
+            // plan's "Dự toán, kế hoạch năm 2022") is not called a resolution number.
+            if sheet.number.contains('/') {
+                format!(
+                    "{}{} · {}",
+                    l.pick("Nghị quyết số ", "Resolution No. "),
+                    sheet.number,
+                    date_long(sheet.date, l)
+                )
+            } else {
+                format!("{} · {}", sheet.number, date_long(sheet.date, l))
+            },
         ),
         Node::text_el("h1", "", sheet.title.get(l)),
         Node::text_el("p", "issuer", sheet.issuer.get(l)),
@@ -106,6 +117,17 @@ pub fn footer(published: bool, l: Locale) -> Vec<Node> {
         );
     }
     out
+}
+
+/// Where a shipped sheet's published figures come from, in the reader's language (a scenario file's
+/// `notes` are one text, in the language it was written in). None for a sheet without such words here.
+pub fn published_sources(sheet_id: &str, l: Locale) -> Option<&'static str> {
+    (sheet_id == "vn-68-2022-qh15-2023").then(|| {
+        l.pick(
+            "số liệu 9 tháng đầu năm và quý III năm 2023 của Tổng cục Thống kê, theo báo chí đưa tin từ họp báo ngày 29/9/2023 (không truy cập được trang của Tổng cục). Chỉ tiêu không có số liệu là chỉ tiêu chưa có số cho kỳ này (chỉ tiêu tính theo năm, hoặc không tìm thấy). Kết quả cả năm được đối chiếu trong docs/backtest-2023.md.",
+            "the General Statistics Office's figures for the first nine months and the third quarter of 2023, as the press reported them from its press conference of 29 September 2023 (its own pages were not reachable). Targets without a figure have none for the period (annual indicators, or none found). Full-year outcomes are compared in docs/backtest-2023.md.",
+        )
+    })
 }
 
 /// The link to the resolution's text, shipped beside the widget (`dist/sources/`), for the bundled sheet.
@@ -334,6 +356,14 @@ pub fn summary_table(sheet: &Sheet, p: &Projection, l: Locale) -> Node {
 mod tests {
     use super::*;
     use crate::i18n::Locale::{En, Vi};
+
+    #[test]
+    fn only_a_document_number_is_called_a_resolution_number() {
+        let kicker = |sheet: &Sheet| masthead(sheet, En)[0].children[0].text_content();
+        assert!(kicker(&Sheet::kontum().unwrap()).starts_with("Resolution No. 15-NQ/TU · "));
+        let year = Sheet::parse(include_str!("../../data/sheets/kontum-2022-year-plan.json")).unwrap();
+        assert!(kicker(&year).starts_with("Dự toán, kế hoạch năm 2022 · "), "{}", kicker(&year));
+    }
 
     fn published() -> (Sheet, crate::scenario::Scenario, Projection) {
         let sheet = Sheet::kontum().unwrap();

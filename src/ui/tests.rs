@@ -1172,3 +1172,15 @@ fn a_preset_says_why_the_range_from_earlier_years_is_gone() {
     let high = text(&s);
     assert!(high.contains("not to an assumed pace") && !high.contains("fewer than 3"), "{high}");
 }
+
+#[test]
+fn a_change_from_a_baseline_gives_an_example_level_not_an_example_change() {
+    // Found by exploratory testing: the poverty rate's field said "E.g. 0.95" (near the 1-point fall)
+    // while the rate itself is about 3-4%.
+    let sheet = Sheet::parse(include_str!("../../data/sheets/vn-68-2022-qh15-2023.json")).unwrap();
+    let s = State::new(sheet, Locale::En, Some("#v1;sheet=vn-68-2022-qh15-2023;as=2023-09-30"));
+    let page = s.view();
+    let input = by_attr(&page, "id", "poverty-rate-achieved").unwrap();
+    // 4.03 less the nearer end of the fall (1 point), times 0.95.
+    assert_eq!(attr(input, "placeholder"), Some("E.g. 2.88"));
+}

@@ -131,8 +131,9 @@ impl State {
         );
         // Another sheet's published figures: where they come from, in their file's words.
         if self.source == Source::Published && self.sheet.id != crate::sheet::KONTUM_SHEET_ID {
-            let notes = Source::Published.scenario(&self.sheet).notes;
-            footer.push(Node::text_el("p", "sources", format!("{} {notes}", l.pick("Nguồn số liệu:", "Figures:"))));
+            let notes = crate::ui::parts::published_sources(&self.sheet.id, l)
+                .map_or_else(|| Source::Published.scenario(&self.sheet).notes, str::to_string);
+            footer.push(Node::text_el("p", "sources", format!("{} {notes}", l.pick("Nguồn số liệu:", "Sources:"))));
         }
         if self.compact && !self.page.is_empty() {
             footer.push(

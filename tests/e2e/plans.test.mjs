@@ -40,6 +40,15 @@ for (const [name, device] of [['phone', PHONE], ['desktop', DESKTOP]]) {
     await w.type('productivity-growth', 'achieved', '5,5');
     await page.waitForSelector('[data-target="productivity-growth"] .target-chart svg polygon');
     assert.match(await w.reading('productivity-growth'), /nằm trong khoảng chỉ tiêu/);
+    // Found by exploratory testing: the poverty target's goal did not wrap, and the page scrolled sideways.
+    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.equal(await overflow(), 0);
+    // Where the figures come from, in the reader's language.
+    assert.match(clean(await page.locator('footer .sources').textContent()), /^Nguồn số liệu: số liệu 9 tháng đầu năm/);
+    await page.goto(`${env.server.url}?sheet=vn-68-2022-qh15-2023&lang=en`);
+    await page.waitForSelector('[data-target="cpi"] .status');
+    assert.equal(await overflow(), 0);
+    assert.match(clean(await page.locator('footer .sources').textContent()), /^Sources: the General Statistics Office's figures/);
     assert.deepEqual(problems, []);
     await context.close();
   });
