@@ -625,6 +625,9 @@ fn links_and_snippets_carry_the_sheet_they_came_from() {
     let mut bundled = state();
     bundled.page = "https://news.example/widget/".into();
     assert!(bundled.share_link().starts_with("https://news.example/widget/#v1;"));
+    // Found by exploratory testing: a link shared from an English page opened in Vietnamese.
+    bundled.act(act("lang", "en", ""));
+    assert!(bundled.share_link().starts_with("https://news.example/widget/?lang=en#v1;"));
     let mut file = state();
     file.act(act("import", "sheet", &year_plan_copy()));
     file.act(act("tool", "share", ""));

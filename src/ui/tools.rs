@@ -700,9 +700,11 @@ impl State {
         format!("{}{query}#{}", self.page, self.fragment())
     }
 
-    /// The link to this scenario.
+    /// The link to this scenario, in English when the reader reads English (Vietnamese is the default:
+    /// a link shared from an English page opens in English; the recipient's switch still works).
     pub fn share_link(&self) -> String {
-        self.widget_url(Vec::new())
+        let lang = (self.locale != Locale::Vi).then(|| format!("lang={}", self.locale.code()));
+        self.widget_url(lang.into_iter().collect())
     }
 
     /// The address to embed: the widget with the flags of this view, and the scenario.
