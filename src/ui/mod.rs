@@ -377,6 +377,12 @@ impl State {
 
     /// The targets whose figure is dated other than the scenario (the as-of date was moved after they
     /// were entered), and the date each belongs to.
+    /// The day target `t`'s figure should refer to at the scenario's date: the date itself, the last
+    /// quarter's end for a quarterly target, and at most the day the target is judged.
+    pub fn due_date(&self, t: &crate::sheet::Target) -> Date {
+        crate::engine::figure_date(&self.sheet, t, self.scenario.as_of).unwrap_or(self.scenario.as_of)
+    }
+
     pub fn stale(&self) -> impl Iterator<Item = (&str, Date)> {
         self.sheet.targets.iter().filter_map(move |t| self.stale_date(t).map(|d| (t.id.as_str(), d)))
     }

@@ -1187,3 +1187,34 @@ fn a_change_from_a_baseline_gives_an_example_level_not_an_example_change() {
     // 4.03 less the nearer end of the fall (1 point), times 0.95.
     assert_eq!(attr(input, "placeholder"), Some("E.g. 2.88"));
 }
+
+#[test]
+fn a_stale_figure_is_named_against_the_day_it_should_refer_to() {
+    // Found by exploratory testing around the disbursement's deadline.
+    let mut s = state();
+    s.act(act("as-of", "", "2023-01-31"));
+    let page = s.view();
+    let card = |page: &Node, id: &str| by_attr(page, "data-target", id).unwrap().text_content();
+    // Revenue is judged on 31 December: its September figure is not yet updated to December, not January.
+    let revenue = card(&page, "budget-revenue");
+    assert!(revenue.contains("chưa cập nhật đến 31/12/2022"), "{revenue}");
+    assert!(card(&page, "disbursement").contains("chưa cập nhật đến 31/1/2023"));
+    // Figures read at different days: the summary does not name one of them for all.
+    let summary = page.find("figures-dated").unwrap().text_content();
+    assert!(summary.contains("không phải số liệu của ngày đang được tính"), "{summary}");
+    // A figure of a later day, with the date moved back, is "after" it, not "not yet updated".
+    s.act(act("field", "disbursement:achieved", "95"));
+    s.act(act("as-of", "", "2022-11-30"));
+    let page = s.view();
+    let disbursement = card(&page, "disbursement");
+    assert!(disbursement.contains("của ngày 31/1/2023, sau ngày 30/11/2022"), "{disbursement}");
+    // One stale figure, in English: singular.
+    let mut one = state();
+    one.act(act("lang", "en", ""));
+    one.act(act("as-of", "", "2022-10-31"));
+    one.act(act("field", "budget-revenue:achieved", "700"));
+    one.act(act("field", "social-investment:achieved", "7000"));
+    one.act(act("field", "disbursement:achieved", "65"));
+    let summary = one.view().find("figures-dated").unwrap().text_content();
+    assert!(summary.starts_with("⚠ The figure of 1 target is as of 30 Sep 2022"), "{summary}");
+}

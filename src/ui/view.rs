@@ -229,17 +229,28 @@ impl State {
                 ]));
             }
         }
-        let stale = self.stale().count();
-        if let Some((_, date)) = self.stale().next() {
-            let (then, now) = (present::date_short(date, l), present::date_short(self.scenario.as_of, l));
-            lines.push(Node::text_el(
-                "p",
-                "figures-dated",
+        // Each stale figure's date, and the day it should refer to.
+        let stale: Vec<(Date, Date)> =
+            self.sheet.targets.iter().filter_map(|t| self.stale_date(t).map(|d| (d, self.due_date(t)))).collect();
+        if let Some(&(date, due)) = stale.first() {
+            let n = stale.len();
+            let (then, now) = (present::date_short(date, l), present::date_short(due, l));
+            let text = if stale.iter().all(|s| *s == (date, due)) {
                 l.pick(
-                    format!("⚠ Số liệu của {stale} chỉ tiêu là số liệu đến {then}, nhưng đang được tính như số liệu đến {now}. Hãy nhập số liệu mới cho các chỉ tiêu được đánh dấu, hoặc chọn lại ngày {then}."),
-                    format!("⚠ The figures of {stale} targets are as of {then}, but are read as figures to {now}. Type new figures into the targets marked, or set the date back to {then}."),
-                ),
-            ));
+                    format!("⚠ Số liệu của {n} chỉ tiêu là số liệu đến {then}, nhưng đang được tính như số liệu đến {now}. Hãy nhập số liệu mới cho các chỉ tiêu được đánh dấu, hoặc chọn lại ngày {then}."),
+                    if n == 1 {
+                        format!("⚠ The figure of 1 target is as of {then}, but is read as the figure to {now}. Type a new figure into the target marked, or set the date to {then}.")
+                    } else {
+                        format!("⚠ The figures of {n} targets are as of {then}, but are read as figures to {now}. Type new figures into the targets marked, or set the date to {then}.")
+                    },
+                )
+            } else {
+                l.pick(
+                    format!("⚠ Số liệu của {n} chỉ tiêu không phải số liệu của ngày đang được tính. Hãy nhập số liệu mới cho các chỉ tiêu được đánh dấu, hoặc chọn lại ngày."),
+                    format!("⚠ The figures of {n} targets are not those of the days they are read at. Type new figures into the targets marked, or set the date again."),
+                )
+            };
+            lines.push(Node::text_el("p", "figures-dated", text));
         }
         Node::new("section").class("summary").attr("aria-labelledby", "summary-title").children([
             Node::text_el("h2", "sr-only", l.pick("Tóm tắt", "Summary")).attr("id", "summary-title"),
@@ -456,14 +467,24 @@ impl State {
         }
         let mut output = crate::ui::parts::card_output(&self.sheet, t, input, outcome, l);
         if let Some(date) = self.stale_date(t) {
-            let (then, now) = (present::date_short(date, l), present::date_short(self.scenario.as_of, l));
+            // Against the day the figure should refer to (a target judged on 31 December, as of 31 January,
+            // wants December's), and in the right direction when the date was moved back.
+            let due = self.due_date(t);
+            let (then, now) = (present::date_short(date, l), present::date_short(due, l));
             output.push(Node::text_el(
                 "p",
                 "stale",
-                l.pick(
-                    format!("⚠ Số liệu này là của ngày {then}, chưa cập nhật đến {now}."),
-                    format!("⚠ This figure is as of {then}, not yet updated to {now}."),
-                ),
+                if date < due {
+                    l.pick(
+                        format!("⚠ Số liệu này là của ngày {then}, chưa cập nhật đến {now}."),
+                        format!("⚠ This figure is as of {then}, not yet updated to {now}."),
+                    )
+                } else {
+                    l.pick(
+                        format!("⚠ Số liệu này là của ngày {then}, sau ngày {now}, nhưng đang được tính như số liệu đến {now}."),
+                        format!("⚠ This figure is as of {then}, after {now}, but is read as the figure to {now}."),
+                    )
+                },
             ));
         }
         // A quarterly figure is the last quarter's, whatever day the scenario is of; before the first
