@@ -145,6 +145,9 @@ pub struct Outcome {
     pub share_so_far: Option<f64>,
     /// The day the figure refers to: the scenario's as-of date, or a quarterly target's last quarter end.
     pub figures_as_of: Date,
+    /// A quarterly target before its first quarter's end: the figure typed is kept but not used, so
+    /// nothing is projected from it (no attainment; not counted as a target with data).
+    pub no_figure_yet: bool,
 }
 
 /// Where a projection's spread comes from (docs/methodology.md, "Band and probability").
@@ -814,7 +817,7 @@ fn project_with(sheet: &Sheet, target: &Target, input: &Input, as_of: Date, marg
         .collect();
     Outcome {
         projected,
-        attainment: target.attainment(projected),
+        attainment: target.attainment(projected).filter(|_| !no_quarter_yet),
         status,
         current_rate: current,
         assumed_rate: assumed,
@@ -839,6 +842,7 @@ fn project_with(sheet: &Sheet, target: &Target, input: &Input, as_of: Date, marg
         // Only where the profile shapes the projection: a pace, change or value typed sets it aside.
         share_so_far: path.profile.filter(|_| rate_is_estimated(input)).map(|p| share_elapsed(p, elapsed)),
         figures_as_of: as_of,
+        no_figure_yet: no_quarter_yet,
     }
 }
 
@@ -965,7 +969,8 @@ pub fn project(sheet: &Sheet, scenario: &Scenario) -> Projection {
 impl Projection {
     /// A projection of `results`, with the scoreboard counted from them.
     fn of(elapsed: f64, remaining: f64, results: Vec<TargetResult>) -> Projection {
-        let with_data = results.iter().filter(|r| r.outcome.is_some()).count();
+        // A figure not yet usable (a quarterly target before its first quarter's end) is no data yet.
+        let with_data = results.iter().filter(|r| r.outcome.as_ref().is_some_and(|o| !o.no_figure_yet)).count();
         let met = results.iter().filter(|r| r.status().is_met()).count();
         Projection { elapsed, remaining, no_data: results.len() - with_data, results, met, with_data }
     }
@@ -1713,6 +1718,7 @@ mod tests {
         let early = project_target(&sheet, gdp, &inp, d("2023-02-28"));
         assert_eq!((early.status, early.probability), (Status::TooEarly, None));
         assert_eq!((early.required_rate, early.pace_ratio), (None, None));
+        assert!(early.no_figure_yet && early.attainment.is_none() && !august.no_figure_yet);
         assert!(early.projected.is_finite());
     }
 

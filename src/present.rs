@@ -395,6 +395,13 @@ pub fn reading(
     };
     let label = target.label.get(locale);
     let goal = goal_words(sheet, target, locale);
+    if o.no_figure_yet {
+        let first = date_short(crate::engine::quarter_end(sheet, 1), locale);
+        return locale.pick(
+            format!("{label} có số liệu theo quý: số của quý đầu tiên có sau ngày {first}. Đến lúc đó chưa có dự báo."),
+            format!("{label} is published by quarter: the first quarter's figure comes after {first}. Until then nothing is projected."),
+        );
+    }
     if o.status == Status::Achieved {
         let now = value(sheet, target, input.achieved, locale);
         return locale.pick(

@@ -48,7 +48,8 @@ fn target_json(sheet: &Sheet, r: &TargetResult) -> Value {
     json!({
         "id": r.id,
         "status": r.status().code(),
-        "projected": num(o.map(|o| o.projected)),
+        // A quarterly figure before the first quarter's end is not used: nothing is projected from it.
+        "projected": num(o.filter(|o| !o.no_figure_yet).map(|o| o.projected)),
         "target": round6(t.value),
         "comparator": t.comparator.code(),
         // Sheet format 2: a range's high end, which way is better, "about" and a change from a baseline,
@@ -198,7 +199,7 @@ fn csv(sheet: &Sheet, p: &Projection, export: Option<(&str, crate::date::Date, c
         let cells = [
             csv_field(&r.id),
             csv_field(status),
-            csv_num(o.map(|o| o.projected)),
+            csv_num(o.filter(|o| !o.no_figure_yet).map(|o| o.projected)),
             csv_num(Some(t.value)),
             t.comparator.code().to_string(),
             csv_num(o.and_then(|o| o.attainment)),

@@ -174,7 +174,9 @@ pub fn card_output(sheet: &Sheet, t: &Target, input: Option<&Input>, o: Option<&
             .child(Node::text_el("span", "icon", status_icon(status)).attr("aria-hidden", "true"))
             .child(Node::text_el("span", "", status_word(status, l))),
     );
-    if let Some(o) = o {
+    // A quarterly figure before its first quarter's end is kept, not used: no results (the card's note
+    // says why).
+    if let Some(o) = o.filter(|o| !o.no_figure_yet) {
         let end = date_short(sheet.judged_on(t), l);
         let pair = |dt: String, class: &str, dd: String| {
             Node::new("div").child(Node::text_el("dt", "", dt)).child(Node::text_el("dd", class, dd))
@@ -333,7 +335,7 @@ pub fn summary_table(sheet: &Sheet, p: &Projection, l: Locale) -> Node {
             Some(vec![
                 t.label.get(l).to_string(),
                 format!("{} {}", status_icon(st), status_word(st, l)),
-                o.map_or_else(|| "—".into(), |o| value(sheet, t, o.projected, l)),
+                o.filter(|o| !o.no_figure_yet).map_or_else(|| "—".into(), |o| value(sheet, t, o.projected, l)),
                 format!("{} {}", goal_symbol(t), target_value(sheet, t, l)).trim().to_string(),
                 o.and_then(|o| o.attainment).map_or_else(|| "—".into(), |a| percent(a, l)),
             ])

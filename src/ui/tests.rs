@@ -1101,6 +1101,17 @@ fn a_quarterly_figure_belongs_to_its_quarter_not_to_the_day() {
     let page = s.view();
     let note = by_attr(&page, "data-target", "gdp-growth").unwrap().find("quarter-note").unwrap().text_content();
     assert_eq!(note, "This target is published by quarter: the first quarter ends on 31 Mar 2023; until then the figure typed is not used.");
+    // Found by exploratory testing: it still showed a projection from that figure, counted it as data,
+    // and gave "less than a month of figures" as the reason.
+    let card = by_attr(&page, "data-target", "gdp-growth").unwrap();
+    assert!(card.find("projected").is_none() && card.find("target-chart").is_none());
+    let reading = card.find("reading").unwrap().text_content();
+    assert!(
+        reading.contains("the first quarter's figure comes after 31 Mar 2023") && !reading.contains("month of figures"),
+        "{reading}"
+    );
+    let p = &s.projection;
+    assert_eq!((p.with_data, p.no_data), (1, sheet.targets.len() - 1), "CPI alone has a usable figure");
     let again = State::new(sheet.clone(), Locale::En, Some(&s.fragment()));
     assert!(again.link_problems.is_empty());
     assert_eq!(again.scenario, s.scenario);

@@ -922,8 +922,11 @@ impl State {
             }
             let side = |label: &str, r: &crate::engine::TargetResult| {
                 let st = r.status();
-                let v =
-                    r.outcome.as_ref().map_or_else(|| "—".into(), |o| present::value(&self.sheet, t, o.projected, l));
+                let v = r
+                    .outcome
+                    .as_ref()
+                    .filter(|o| !o.no_figure_yet)
+                    .map_or_else(|| "—".into(), |o| present::value(&self.sheet, t, o.projected, l));
                 Node::new("div").class("cmp-side").attr("data-status", st.code()).children([
                     Node::text_el("span", "cmp-name", label.to_string()),
                     Node::text_el("span", "cmp-value", v),
@@ -934,8 +937,15 @@ impl State {
                     ),
                 ])
             };
-            let diff = match (&ra.outcome, &rb.outcome) {
-                (Some(a), Some(b)) => present::difference(&self.sheet, t, b.projected - a.projected, l),
+            // The difference of the values as shown (each at the target's precision), so that it adds up.
+            let shown = |o: &crate::engine::Outcome| {
+                let k = 10f64.powi(i32::from(t.decimals));
+                (o.projected * k).round() / k
+            };
+            let diff = match (ra.outcome.as_ref(), rb.outcome.as_ref()) {
+                (Some(a), Some(b)) if !a.no_figure_yet && !b.no_figure_yet => {
+                    present::difference(&self.sheet, t, shown(b) - shown(a), l)
+                }
                 _ => "—".into(),
             };
             let changed = ra.status() != rb.status() && rb.status() != Status::NoData;

@@ -548,7 +548,7 @@ impl State {
         let switch_box = hidden(Node::new("div"), switch.is_none()).children(switch);
         let mut card = card.child(wrap("", output)).child(switch_box);
         card = card.child(Node::new("div").class("inputs").children([field(Field::Achieved), start_box])).child(more);
-        if let (Some(o), Some(i)) = (outcome, input) {
+        if let (Some(o), Some(i)) = (outcome.filter(|o| !o.no_figure_yet), input) {
             let table = crate::ui::parts::target_table(&self.sheet, t, o, i, o.figures_as_of, l);
             let chart = Node::new("div")
                 .class("chart target-chart")
