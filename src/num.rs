@@ -290,6 +290,21 @@ fn same_unit(typed: &[String], label: &[String]) -> bool {
     typed == label || (label.len() > typed.len() && label.iter().filter(|w| *w != CURRENCY).eq(typed.iter()))
 }
 
+/// The whole number `text` would be in the other language's notation, when it reads in `locale` as a
+/// decimal that looks like a thousands group there: "1.800" in English is 1.8, and 1800 in Vietnamese;
+/// "12,500" in Vietnamese is 12.5, and 12500 in English. A unit after the number is ignored. None for
+/// anything else ("1.8", "1.8000", "1,800" in English), so that a reader is told only where a number
+/// may have been typed in the other notation.
+pub fn other_notation(text: &str, locale: Locale) -> Option<u64> {
+    let (decimal_sep, _) = separators(locale);
+    let body = text.trim_matches(is_space);
+    let end = body.find(|c: char| !(c.is_ascii_digit() || c == decimal_sep)).unwrap_or(body.len());
+    let (int, frac) = body[..end].split_once(decimal_sep)?;
+    let digits =
+        |s: &str, n: std::ops::RangeInclusive<usize>| n.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
+    (digits(int, 1..=3) && digits(frac, 3..=3) && !int.starts_with('0')).then(|| format!("{int}{frac}").parse().ok())?
+}
+
 /// Parses a number as a person types it in `locale`: surrounding spaces, a leading "+" or "-", spaces or
 /// the locale's thousands separator between groups of three digits, one decimal separator (a trailing
 /// one, as while typing "12,", is allowed), and a trailing unit from `units`, the field's unit labels in
@@ -378,6 +393,26 @@ pub fn parse_number(text: &str, locale: Locale, units: &[&str]) -> Result<f64, N
 mod tests {
     use super::*;
     use crate::i18n::Locale::{En, Vi};
+
+    #[test]
+    fn a_decimal_that_looks_like_a_thousands_group_is_flagged() {
+        let cases = [
+            ("1.800", En, Some(1800)),
+            ("12.500 bn", En, Some(12500)),
+            ("1,800", Vi, Some(1800)),
+            ("250,000", Vi, Some(250_000)),
+            ("1.8", En, None),
+            ("1.8000", En, None),
+            ("1,800", En, None),
+            ("1.800", Vi, None),
+            ("0.500", En, None),
+            ("1234.500", En, None),
+            ("", En, None),
+        ];
+        for (text, locale, expected) in cases {
+            assert_eq!(other_notation(text, locale), expected, "{text} {locale:?}");
+        }
+    }
 
     #[test]
     fn formatting_table() {

@@ -1229,3 +1229,22 @@ fn a_stale_figure_is_named_against_the_day_it_should_refer_to() {
     let summary = one.view().find("figures-dated").unwrap().text_content();
     assert!(summary.starts_with("⚠ The figure of 1 target is as of 30 Sep 2022"), "{summary}");
 }
+
+#[test]
+fn a_number_that_may_be_in_the_other_notation_says_how_it_was_read() {
+    // Found by exploratory testing: "1.800" in English was read as 1.8 with no word.
+    let mut s = state();
+    s.act(act("lang", "en", ""));
+    s.act(act("field", "jobs:achieved", "1.800"));
+    let msg = |s: &State| by_attr(&s.view(), "id", "jobs-achieved-msg").unwrap().text_content();
+    assert_eq!(s.scenario.inputs.get("jobs").map(|i| i.achieved), Some(1.8));
+    assert_eq!(msg(&s), "Read as 1.8: in English a point marks decimals. For 1800, type 1,800.");
+    s.act(act("field", "jobs:achieved", "1,800"));
+    assert_eq!(msg(&s), "");
+    let mut v = state();
+    v.act(act("field", "jobs:achieved", "1,800"));
+    assert_eq!(
+        by_attr(&v.view(), "id", "jobs-achieved-msg").unwrap().text_content(),
+        "Đọc là 1,8: trong tiếng Việt dấu phẩy là dấu thập phân. Muốn nhập 1800, hãy gõ 1.800."
+    );
+}

@@ -638,12 +638,22 @@ impl State {
             && error.is_none()
             && spec.value.is_none()
             && !text.trim().is_empty();
+        // A number as typed that reads as a decimal here but as thousands in the other language's notation
+        // ("1.800" in English is 1.8): it is used as read, and the reader is told how it was read.
+        let typed = self.drafts.iter().any(|d| d.id == id && d.value == spec.value);
+        let other = spec.value.zip(crate::num::other_notation(&text, l)).filter(|_| typed && error.is_none());
         let message = if waiting {
             l.pick(
                 "Nhập thêm số còn lại của năm trước để dự báo theo cùng kỳ.",
                 "Type last year's other figure too, to project against the same period.",
             )
             .to_string()
+        } else if let Some((v, n)) = other {
+            let (v, grouped) = (crate::num::format_trimmed(v, 6, l), crate::num::format_fixed(n as f64, 0, l));
+            l.pick(
+                format!("Đọc là {v}: trong tiếng Việt dấu phẩy là dấu thập phân. Muốn nhập {n}, hãy gõ {grouped}."),
+                format!("Read as {v}: in English a point marks decimals. For {n}, type {grouped}."),
+            )
         } else {
             message
         };
