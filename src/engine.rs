@@ -161,6 +161,13 @@ pub enum SpreadFrom {
     History(usize),
 }
 
+impl Outcome {
+    /// The projected value, where one is made: None while a quarterly target has no quarter's figure yet.
+    pub fn projected_value(&self) -> Option<f64> {
+        (!self.no_figure_yet).then_some(self.projected)
+    }
+}
+
 impl SpreadFrom {
     pub fn code(self) -> Option<&'static str> {
         match self {

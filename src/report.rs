@@ -2,7 +2,7 @@
 //! widget downloads for a reader's spreadsheet, in the reader's language. Numbers are plain (a point for
 //! decimals, no grouping), rounded to six decimals.
 
-use crate::engine::{MilestoneState, Projection, TargetResult};
+use crate::engine::{MilestoneState, Outcome, Projection, TargetResult};
 use crate::scenario::Scenario;
 use crate::sheet::Sheet;
 use serde_json::{json, Value};
@@ -49,7 +49,7 @@ fn target_json(sheet: &Sheet, r: &TargetResult) -> Value {
         "id": r.id,
         "status": r.status().code(),
         // A quarterly figure before the first quarter's end is not used: nothing is projected from it.
-        "projected": num(o.filter(|o| !o.no_figure_yet).map(|o| o.projected)),
+        "projected": num(o.and_then(Outcome::projected_value)),
         "target": round6(t.value),
         "comparator": t.comparator.code(),
         // Sheet format 2: a range's high end, which way is better, "about" and a change from a baseline,
@@ -199,7 +199,7 @@ fn csv(sheet: &Sheet, p: &Projection, export: Option<(&str, crate::date::Date, c
         let cells = [
             csv_field(&r.id),
             csv_field(status),
-            csv_num(o.filter(|o| !o.no_figure_yet).map(|o| o.projected)),
+            csv_num(o.and_then(Outcome::projected_value)),
             csv_num(Some(t.value)),
             t.comparator.code().to_string(),
             csv_num(o.and_then(|o| o.attainment)),

@@ -335,7 +335,7 @@ pub fn summary_table(sheet: &Sheet, p: &Projection, l: Locale) -> Node {
             Some(vec![
                 t.label.get(l).to_string(),
                 format!("{} {}", status_icon(st), status_word(st, l)),
-                o.filter(|o| !o.no_figure_yet).map_or_else(|| "—".into(), |o| value(sheet, t, o.projected, l)),
+                o.and_then(Outcome::projected_value).map_or_else(|| "—".into(), |v| value(sheet, t, v, l)),
                 format!("{} {}", goal_symbol(t), target_value(sheet, t, l)).trim().to_string(),
                 o.and_then(|o| o.attainment).map_or_else(|| "—".into(), |a| percent(a, l)),
             ])

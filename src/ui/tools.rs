@@ -925,8 +925,8 @@ impl State {
                 let v = r
                     .outcome
                     .as_ref()
-                    .filter(|o| !o.no_figure_yet)
-                    .map_or_else(|| "—".into(), |o| present::value(&self.sheet, t, o.projected, l));
+                    .and_then(crate::engine::Outcome::projected_value)
+                    .map_or_else(|| "—".into(), |v| present::value(&self.sheet, t, v, l));
                 Node::new("div").class("cmp-side").attr("data-status", st.code()).children([
                     Node::text_el("span", "cmp-name", label.to_string()),
                     Node::text_el("span", "cmp-value", v),
@@ -938,14 +938,12 @@ impl State {
                 ])
             };
             // The difference of the values as shown (each at the target's precision), so that it adds up.
-            let shown = |o: &crate::engine::Outcome| {
+            let shown = |r: &crate::engine::TargetResult| {
                 let k = 10f64.powi(i32::from(t.decimals));
-                (o.projected * k).round() / k
+                r.outcome.as_ref().and_then(crate::engine::Outcome::projected_value).map(|v| (v * k).round() / k)
             };
-            let diff = match (ra.outcome.as_ref(), rb.outcome.as_ref()) {
-                (Some(a), Some(b)) if !a.no_figure_yet && !b.no_figure_yet => {
-                    present::difference(&self.sheet, t, shown(b) - shown(a), l)
-                }
+            let diff = match (shown(ra), shown(rb)) {
+                (Some(a), Some(b)) => present::difference(&self.sheet, t, b - a, l),
                 _ => "—".into(),
             };
             let changed = ra.status() != rb.status() && rb.status() != Status::NoData;
