@@ -375,16 +375,16 @@ impl State {
         crate::fragment::encode_link(&self.scenario, &self.sheet, Origin { published, preset: self.preset })
     }
 
-    /// The targets whose figure is dated other than the scenario (the as-of date was moved after they
-    /// were entered), and the date each belongs to.
     /// The day target `t`'s figure should refer to at the scenario's date: the date itself, the last
     /// quarter's end for a quarterly target, and at most the day the target is judged.
     pub fn due_date(&self, t: &crate::sheet::Target) -> Date {
         crate::engine::figure_date(&self.sheet, t, self.scenario.as_of).unwrap_or(self.scenario.as_of)
     }
 
-    pub fn stale(&self) -> impl Iterator<Item = (&str, Date)> {
-        self.sheet.targets.iter().filter_map(move |t| self.stale_date(t).map(|d| (t.id.as_str(), d)))
+    /// The targets whose figure is dated other than the day it should refer to (the as-of date was moved
+    /// after they were entered), and the date each belongs to.
+    pub fn stale(&self) -> impl Iterator<Item = (&crate::sheet::Target, Date)> {
+        self.sheet.targets.iter().filter_map(move |t| self.stale_date(t).map(|d| (t, d)))
     }
 
     /// The date of target `t`'s figure when it is not the one the scenario's date calls for (it has a
@@ -639,10 +639,10 @@ impl State {
     }
 
     /// What a field shows: the reader's text while it stands for the committed value (or is in error),
-    /// else the committed value in the reader's notation; and the error, if any.
-    pub fn field_text(&self, id: &str, value: Option<f64>) -> (String, Option<&InputError>) {
+    /// else the committed value in the reader's notation; and that draft (with its error), if any.
+    pub fn field_text(&self, id: &str, value: Option<f64>) -> (String, Option<&Draft>) {
         match self.drafts.iter().find(|d| d.id == id && d.value == value) {
-            Some(d) => (d.text.clone(), d.error.as_ref()),
+            Some(d) => (d.text.clone(), Some(d)),
             None => (value.map(|x| crate::num::format_trimmed(x, 6, self.locale)).unwrap_or_default(), None),
         }
     }

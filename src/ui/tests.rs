@@ -172,7 +172,7 @@ fn figures_keep_their_date_when_the_as_of_date_moves() {
     s.act(act("field", "budget-revenue:achieved", "700"));
     assert_eq!(s.stale().count(), with_data - 1);
     s.act(act("as-of", "", "2022-09-30"));
-    assert_eq!(s.stale().map(|(id, _)| id).collect::<Vec<_>>(), ["budget-revenue"]);
+    assert_eq!(s.stale().map(|(t, _)| t.id.as_str()).collect::<Vec<_>>(), ["budget-revenue"]);
     s.act(act("reset", "", ""));
     assert_eq!(s.stale().count(), 0);
     assert!(s.view().find("figures-dated").is_none());
@@ -1089,10 +1089,10 @@ fn a_quarterly_figure_belongs_to_its_quarter_not_to_the_day() {
     // The chart's data table dates the figure as the card does.
     let table = by_attr(&page, "data-target", "gdp-growth").unwrap().find("table-wrap").unwrap().text_content();
     assert!(table.contains("30 Jun 2023 (actual)") && !table.contains("31 Aug 2023 (actual)"), "{table}");
-    assert_eq!(s.stale().map(|(id, _)| id).collect::<Vec<_>>(), ["cpi"]);
+    assert_eq!(s.stale().map(|(t, _)| t.id.as_str()).collect::<Vec<_>>(), ["cpi"]);
     // A new quarter calls for a new figure.
     s.act(act("as-of", "", "2023-09-30"));
-    assert_eq!(s.stale().map(|(id, _)| id).collect::<Vec<_>>(), ["gdp-growth", "cpi"]);
+    assert_eq!(s.stale().map(|(t, _)| t.id.as_str()).collect::<Vec<_>>(), ["gdp-growth", "cpi"]);
     // Moved before the first quarter's end, the figure is kept but not used, and the card says so; what
     // the widget then writes reads back.
     s.act(act("as-of", "", "2023-02-28"));

@@ -230,8 +230,7 @@ impl State {
             }
         }
         // Each stale figure's date, and the day it should refer to.
-        let stale: Vec<(Date, Date)> =
-            self.sheet.targets.iter().filter_map(|t| self.stale_date(t).map(|d| (d, self.due_date(t)))).collect();
+        let stale: Vec<(Date, Date)> = self.stale().map(|(t, d)| (d, self.due_date(t))).collect();
         if let Some(&(date, due)) = stale.first() {
             let n = stale.len();
             let (then, now) = (present::date_short(date, l), present::date_short(due, l));
@@ -617,7 +616,8 @@ impl State {
     /// "92,75"). Its text and message come from [`State::field_text`].
     fn field(&self, t: &Target, f: Field, spec: &present::FieldSpec) -> Node {
         let id = format!("{}-{}", t.id, f.code());
-        let (text, error) = self.field_text(&id, spec.value);
+        let (text, draft) = self.field_text(&id, spec.value);
+        let error = draft.and_then(|d| d.error.as_ref());
         let l = self.locale;
         // While the text does not read, the value before it stays in force, and the message says so.
         let message = error.map_or_else(String::new, |e| match spec.value {
@@ -640,8 +640,7 @@ impl State {
             && !text.trim().is_empty();
         // A number as typed that reads as a decimal here but as thousands in the other language's notation
         // ("1.800" in English is 1.8): it is used as read, and the reader is told how it was read.
-        let typed = self.drafts.iter().any(|d| d.id == id && d.value == spec.value);
-        let other = spec.value.zip(crate::num::other_notation(&text, l)).filter(|_| typed && error.is_none());
+        let other = spec.value.zip(crate::num::other_notation(&text, l)).filter(|_| draft.is_some() && error.is_none());
         let message = if waiting {
             l.pick(
                 "Nhập thêm số còn lại của năm trước để dự báo theo cùng kỳ.",
