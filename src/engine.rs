@@ -1730,6 +1730,25 @@ mod tests {
     }
 
     #[test]
+    fn the_required_preset_on_an_about_ceiling_reads_as_within_about() {
+        // Found in exploratory testing: CPI "khoảng 4,5%" is a ceiling met within its tolerance, so the
+        // Required preset ends a little above 4.5; the reading said it "stays below the ceiling".
+        let sheet = Sheet::parse(include_str!("../data/sheets/vn-68-2022-qh15-2023.json")).unwrap();
+        let published =
+            Scenario::parse(include_str!("../data/scenarios/vn-68-2022-qh15-2023-09-30.json"), &sheet).unwrap();
+        let required = apply_preset(&sheet, &published, Preset::Required);
+        let cpi = sheet.target("cpi").unwrap();
+        let input = required.inputs.get("cpi").unwrap();
+        let o = project_target(&sheet, cpi, input, required.as_of);
+        assert_eq!(o.status, Status::OnTrack);
+        assert!(o.projected > cpi.value && o.projected <= cpi.value + cpi.tolerance.unwrap() + 1e-9, "{}", o.projected);
+        let said = crate::present::reading(&sheet, cpi, Some(input), Some(&o), crate::i18n::Locale::En);
+        assert!(said.ends_with("a little above 4.5%, within \"about\": it meets the target."), "{said}");
+        let said = crate::present::reading(&sheet, cpi, Some(input), Some(&o), crate::i18n::Locale::Vi);
+        assert!(said.ends_with("hơi cao hơn 4,5% nhưng vẫn trong mức \"khoảng\": đạt chỉ tiêu."), "{said}");
+    }
+
+    #[test]
     fn gdp_growth_weighs_each_quarter_by_the_base_years_level() {
         // Year-to-date growth is the quarters' growth weighted by 2022's quarterly levels: the weights
         // reproduce the nine-month figure published with the quarters' (3.28, 4.05, 5.33: 4.24), and the

@@ -448,6 +448,27 @@ pub fn reading(
     // Where a range's projection falls: on the measure the range applies to (the change, for a change
     // from a baseline).
     let measure = target.change_at(o.projected).unwrap_or(o.projected);
+    // "About X" met only by its tolerance, on the worse side of X: say so, rather than "below the
+    // ceiling" of a value the projection is above.
+    let past = measure - target.value;
+    let worse_side = if target.better == Better::Lower { past > 0.0 } else { past < 0.0 };
+    if o.status == Status::OnTrack
+        && target.tolerance.is_some()
+        && target.baseline.is_none()
+        && target.comparator != Comparator::Between
+        && worse_side
+    {
+        let around = with_unit(&format_trimmed(target.value, 2, locale), sheet.unit(target), locale);
+        let (vi, en) = match target.better {
+            Better::Lower => ("hơi cao hơn", "a little above"),
+            Better::Higher => ("hơi thấp hơn", "a little below"),
+        };
+        sentence.push_str(&locale.pick(
+            format!(" Như vậy là {vi} {around} nhưng vẫn trong mức \"khoảng\": đạt chỉ tiêu."),
+            format!(" That is {en} {around}, within \"about\": it meets the target."),
+        ));
+        return sentence;
+    }
     let verdict = match o.status {
         Status::TooClose => locale.pick(
             " Dự báo sát chỉ tiêu đến mức chưa thể nói sẽ đạt hay không.",

@@ -1547,6 +1547,10 @@ mod tests {
         // "Khoảng 70%": 69.6 meets it, 69 does not.
         assert_eq!(run("trained", level(69.6, 69.0)).0.status, Status::OnTrack);
         assert_ne!(run("trained", level(69.0, 69.0)).0.status, Status::OnTrack);
+        // Met within "about" only, a little below 70: the reading says so.
+        let said = run("trained", level(69.6, 69.0)).1;
+        assert!(said.ends_with("That is a little below 70%, within \"about\": it meets the target."), "{said}");
+        assert!(run("trained", level(70.3, 69.0)).1.ends_with(" That meets the target."));
         // "Giảm trên 1,5%" from 4.2%: down to 3.0 by September, 2.6 by December, a fall of 1.6.
         let (o, said) = run("poverty", level(3.0, 4.2));
         assert!((o.projected - 2.6).abs() < 1e-9, "{}", o.projected);
