@@ -394,9 +394,8 @@ fn base_rate(target: &Target, input: &Input, elapsed: f64, total: f64) -> (f64, 
 }
 
 /// Whether the rate ahead is the one the base method estimates (no pace, change or value typed; a
-/// factor scales it): what the drift error, earlier years' errors and "too early" are about.
-/// Whether the rate for the months left is the method's own (no pace, change or value assumed; a factor
-/// scales the method's rate): only then do earlier years' errors give the range.
+/// factor scales it): what the drift error, earlier years' errors and "too early" are about. Only then
+/// do earlier years' errors give the range.
 pub fn rate_is_estimated(input: &Input) -> bool {
     matches!(input.assume, None | Some(Assume::Factor(_)))
 }

@@ -275,7 +275,15 @@ pub fn goal_words(sheet: &Sheet, target: &Target, locale: Locale) -> String {
 
 /// What the months left need: "Cần 356,7 tỷ đồng mỗi tháng, gấp 1,7 lần tốc độ hiện nay." / "Needs 356.7
 /// billion VND a month, 1.7x the pace so far." None when nothing more is needed or no time is left.
-pub fn required_phrase(sheet: &Sheet, target: &Target, outcome: &Outcome, locale: Locale) -> Option<String> {
+/// With a pace assumed (`assumes`), the months left's need is also compared with it, since the status
+/// is judged on it: "…, 0.9x what the months left usually bring and 1.1x the pace assumed."
+pub fn required_phrase(
+    sheet: &Sheet,
+    target: &Target,
+    outcome: &Outcome,
+    assumes: bool,
+    locale: Locale,
+) -> Option<String> {
     if outcome.status.is_met() {
         return None;
     }
@@ -328,15 +336,32 @@ pub fn required_phrase(sheet: &Sheet, target: &Target, outcome: &Outcome, locale
         Kind::Level => locale.pick("xu hướng hiện nay", "the trend so far"),
         Kind::Average => locale.pick("mức hiện nay", "the rate so far"),
     };
-    Some(match outcome.pace_ratio {
-        Some(r) => format!("{needed}{} {} {so_far}.", locale.pick(", gấp", ","), times(r, locale)),
-        None => format!("{needed}."),
+    // The assumed pace against the need, on the same terms as the pace ratio: both going the better way.
+    let along = if target.kind == Kind::Level { target.better.sign() } else { 1.0 };
+    let (a, assumed) = (outcome.assumed_rate, locale.pick("mức giả định", "the one assumed"));
+    let against_assumed = (assumes && a * along > 0.0 && q * along > 0.0).then(|| times(q / a, locale));
+    Some(match (outcome.pace_ratio, against_assumed) {
+        (Some(r), Some(x)) => format!(
+            "{needed}{} {} {so_far}{} {x} {assumed}.",
+            locale.pick(", gấp", ","),
+            times(r, locale),
+            locale.pick(" và", " and"),
+        ),
+        (Some(r), None) => format!("{needed}{} {} {so_far}.", locale.pick(", gấp", ","), times(r, locale)),
+        (None, Some(x)) => format!("{needed}{} {x} {assumed}.", locale.pick(", gấp", ",")),
+        (None, None) => format!("{needed}."),
     })
+}
+
+/// Whether the scenario assumes the months left's rate (a pace, change, value, or a factor other than 1)
+/// rather than carrying on the method's own.
+pub fn assumes(input: &Input) -> bool {
+    input.assume.is_some_and(|a| !matches!(a, Assume::Factor(f) if f == 1.0))
 }
 
 /// How the scenario sees the months left, as a phrase that ends a sentence.
 fn assumption_phrase(sheet: &Sheet, target: &Target, input: &Input, outcome: &Outcome, locale: Locale) -> String {
-    let explicit = input.assume.is_some_and(|a| !matches!(a, Assume::Factor(f) if f == 1.0));
+    let explicit = assumes(input);
     match (target.kind, explicit) {
         (Kind::Flow, false) if outcome.method == crate::engine::Method::LastYear => locale
             .pick(
@@ -912,7 +937,7 @@ mod tests {
         let (sheet, _, p) = published();
         let phrase = |id: &str, l: Locale| {
             let t = sheet.target(id).unwrap();
-            required_phrase(&sheet, t, p.get(id).unwrap().outcome.as_ref().unwrap(), l)
+            required_phrase(&sheet, t, p.get(id).unwrap().outcome.as_ref().unwrap(), false, l)
                 .map(|s| s.replace('\u{a0}', " "))
         };
         assert_eq!(
@@ -929,6 +954,23 @@ mod tests {
             "Needs the rest of the period to average 11.60%, 1.3x the rate so far."
         );
         assert_eq!(phrase("social-investment", En), None, "met: nothing more needed");
+        // Under the Low preset the status is judged on the pace assumed, so the need is compared with it
+        // too: 1.7x the pace so far is 1.7 / 0.8 of the pace the preset assumes.
+        let (_, scenario, _) = published();
+        let low = crate::engine::apply_preset(&sheet, &scenario, crate::engine::Preset::Low);
+        let q = crate::engine::project(&sheet, &low);
+        let t = sheet.target("budget-revenue").unwrap();
+        let input = low.inputs.get("budget-revenue").unwrap();
+        assert!(assumes(input) && !assumes(scenario.inputs.get("budget-revenue").unwrap()));
+        let o = q.get("budget-revenue").unwrap().outcome.as_ref().unwrap();
+        let words = |l| required_phrase(&sheet, t, o, assumes(input), l).unwrap().replace('\u{a0}', " ");
+        let x = times(o.required_rate.unwrap() / o.assumed_rate, En);
+        assert_eq!(x, "2.1x");
+        assert_eq!(
+            words(En),
+            format!("Needs more than 356.7 billion VND a month, 1.7x the pace so far and {x} the one assumed.")
+        );
+        assert_eq!(words(Vi), "Cần hơn 356,7 tỷ đồng mỗi tháng, gấp 1,7 lần tốc độ hiện nay và 2,1 lần mức giả định.");
         assert_eq!(scoreboard(&p, Vi), "1/4 chỉ tiêu có số liệu dự kiến đạt; 15 chỉ tiêu chưa có số liệu");
         assert_eq!(scoreboard(&p, En), "1 of 4 targets with data projected to be met; 15 without data");
     }

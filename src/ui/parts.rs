@@ -236,7 +236,7 @@ pub fn card_output(sheet: &Sheet, t: &Target, input: Option<&Input>, o: Option<&
         }
         out.push(results);
         out.extend(spread_note);
-        if let Some(r) = required_phrase(sheet, t, o, l) {
+        if let Some(r) = required_phrase(sheet, t, o, input.is_some_and(assumes), l) {
             out.push(Node::text_el("p", "required", r));
         }
         if let Some(m) = method_line(t, o, l) {
