@@ -164,20 +164,27 @@ fn escape(s: &str) -> String {
 
 /// A table with a caption, a header row and body rows whose first cell heads its row.
 pub fn table(caption: String, head: &[&str], rows: Vec<Vec<String>>) -> Node {
+    table_of_rows(caption, head, rows.into_iter().map(|r| Rc::new(row(r))).collect())
+}
+
+/// A table of rows built by [`row`], which may be shared with the last view (and then not patched).
+pub fn table_of_rows(caption: String, head: &[&str], rows: Vec<Rc<Node>>) -> Node {
     let head_row = Node::new("tr").children(head.iter().map(|h| Node::text_el("th", "", *h).attr("scope", "col")));
-    let body = rows.into_iter().map(|row| {
-        Node::new("tr").children(row.into_iter().enumerate().map(|(i, cell)| {
-            if i == 0 {
-                Node::text_el("th", "", cell).attr("scope", "row")
-            } else {
-                Node::text_el("td", "", cell)
-            }
-        }))
-    });
     Node::new("table")
         .child(Node::text_el("caption", "", caption))
         .child(Node::new("thead").child(head_row))
-        .child(Node::new("tbody").children(body))
+        .child(Node::new("tbody").shared(rows))
+}
+
+/// A table's row: the first cell heads it.
+pub fn row(cells: Vec<String>) -> Node {
+    Node::new("tr").children(cells.into_iter().enumerate().map(|(i, cell)| {
+        if i == 0 {
+            Node::text_el("th", "", cell).attr("scope", "row")
+        } else {
+            Node::text_el("td", "", cell)
+        }
+    }))
 }
 
 #[cfg(test)]

@@ -3,10 +3,12 @@
 //! holds only words and numbers; this module puts them into elements (issue 12 turns these into
 //! Leptos components).
 
+use std::rc::Rc;
+
 use crate::date::Date;
-use crate::engine::{band_at, months_elapsed, Outcome, Projection, SpreadFrom, Status};
+use crate::engine::{band_at, months_elapsed, Outcome, Projection, SpreadFrom, Status, TargetResult};
 use crate::i18n::Locale;
-use crate::markup::{table, Node};
+use crate::markup::{row, table, table_of_rows, Node};
 use crate::present::*;
 use crate::scenario::Input;
 use crate::sheet::{Sheet, Target};
@@ -325,23 +327,13 @@ pub fn target_table(sheet: &Sheet, t: &Target, o: &Outcome, input: &Input, as_of
 
 /// Every target of the sheet with its status, projection, target and attainment.
 pub fn summary_table(sheet: &Sheet, p: &Projection, l: Locale) -> Node {
-    let rows = sheet
-        .targets
-        .iter()
-        .filter_map(|t| {
-            let r = p.for_target(t)?;
-            let o = r.outcome.as_ref();
-            let st = r.status();
-            Some(vec![
-                t.label.get(l).to_string(),
-                format!("{} {}", status_icon(st), status_word(st, l)),
-                o.and_then(Outcome::projected_value).map_or_else(|| "—".into(), |v| value(sheet, t, v, l)),
-                format!("{} {}", goal_symbol(t), target_value(sheet, t, l)).trim().to_string(),
-                o.and_then(|o| o.attainment).map_or_else(|| "—".into(), |a| percent(a, l)),
-            ])
-        })
-        .collect();
-    table(
+    let rows = sheet.targets.iter().filter_map(|t| Some(Rc::new(summary_row(sheet, t, p.for_target(t)?, l))));
+    summary_table_of(rows.collect(), l)
+}
+
+/// The summary table around its rows, each built by [`summary_row`].
+pub fn summary_table_of(rows: Vec<Rc<Node>>, l: Locale) -> Node {
+    table_of_rows(
         l.pick("Tất cả chỉ tiêu: dự báo và trạng thái", "All targets: projection and status").into(),
         &[
             l.pick("Chỉ tiêu", "Target"),
@@ -352,6 +344,20 @@ pub fn summary_table(sheet: &Sheet, p: &Projection, l: Locale) -> Node {
         ],
         rows,
     )
+}
+
+/// A target's row of the summary table. It reads nothing of `r` but its status, its projected value and
+/// its attainment (the view's row cache keys on those).
+pub fn summary_row(sheet: &Sheet, t: &Target, r: &TargetResult, l: Locale) -> Node {
+    let o = r.outcome.as_ref();
+    let st = r.status();
+    row(vec![
+        t.label.get(l).to_string(),
+        format!("{} {}", status_icon(st), status_word(st, l)),
+        o.and_then(Outcome::projected_value).map_or_else(|| "—".into(), |v| value(sheet, t, v, l)),
+        format!("{} {}", goal_symbol(t), target_value(sheet, t, l)).trim().to_string(),
+        o.and_then(|o| o.attainment).map_or_else(|| "—".into(), |a| percent(a, l)),
+    ])
 }
 
 #[cfg(test)]

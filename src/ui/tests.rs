@@ -523,6 +523,34 @@ fn typing_rebuilds_only_the_card_typed_into() {
 }
 
 #[test]
+fn typing_rebuilds_only_the_summary_row_of_the_target_typed_into() {
+    let mut s = state();
+    let mut cache = Cards::default();
+    let rows = |page: &Node| {
+        let table = by_attr(page, "id", "summary-table").expect("the summary's table");
+        let body = table.children[0].children[0].children[2].clone();
+        assert_eq!(body.tag, "tbody");
+        body.children.clone()
+    };
+    let before = rows(&s.view_with(&mut cache));
+    s.act(act("field", "budget-revenue:achieved", "700"));
+    let after = rows(&s.view_with(&mut cache));
+    assert_eq!(before.len(), 19);
+    let rebuilt: Vec<String> = before
+        .iter()
+        .zip(&after)
+        .filter(|(b, a)| !std::rc::Rc::ptr_eq(b, a))
+        .map(|(_, a)| a.children[0].text.clone())
+        .collect();
+    assert_eq!(rebuilt, ["Thu ngân sách nhà nước"]);
+    // The language changes every row.
+    s.act(act("lang", "en", ""));
+    let english = rows(&s.view_with(&mut cache));
+    assert!(english.iter().zip(&after).all(|(e, a)| !std::rc::Rc::ptr_eq(e, a)));
+    assert!(english.iter().any(|r| r.children[0].text == "State budget revenue"));
+}
+
+#[test]
 fn a_sheet_from_a_file_is_kept_and_opens_again_when_its_link_is_reloaded() {
     let year_plan = &year_plan_copy();
     let mut s = state();

@@ -16,8 +16,26 @@ use std::rc::Rc;
 /// card whose inputs are the same (the same `Rc`, which the page's patch skips). Building a card costs
 /// its chart; with a thousand targets, rebuilding all of them on every keystroke took half a second on a
 /// phone (docs/performance.md).
+///
+/// The summary table's rows are kept the same way: with a thousand targets, formatting every row again
+/// on every keystroke was most of the summary's cost.
 #[derive(Default)]
-pub struct Cards(Vec<(CardKey, Rc<Node>)>);
+pub struct Cards {
+    cards: Vec<(CardKey, Rc<Node>)>,
+    rows: Vec<(RowKey, Rc<Node>)>,
+}
+
+/// Everything a summary row is built from (`parts::summary_row`): the sheet and the target's place in it
+/// (the sheet's version changes with the sheet), and what its result shows.
+#[derive(PartialEq, Clone, Copy)]
+struct RowKey {
+    sheet: u32,
+    index: usize,
+    locale: Locale,
+    status: crate::engine::Status,
+    projected: Option<f64>,
+    attainment: Option<f64>,
+}
 
 /// Everything a card is built from. [`State::card`] reads nothing else; the test
 /// `a_cached_view_is_the_view` holds the two to each other.
@@ -94,7 +112,7 @@ impl State {
         let l = self.locale;
         let shown = |t: &&Target| self.only.is_empty() || self.only.contains(&t.id);
         // Cards come in the same order each time, so the cache is read by position.
-        let old = std::mem::take(&mut cache.0);
+        let old = std::mem::take(&mut cache.cards);
         let mut old = old.into_iter();
         let mut card = |t: &Target| {
             let key = self.card_key(t);
@@ -102,7 +120,7 @@ impl State {
                 Some((k, node)) if k == key => node,
                 _ => Rc::new(self.card(t)),
             };
-            cache.0.push((key, node.clone()));
+            cache.cards.push((key, node.clone()));
             node
         };
         let areas: Vec<Node> = self
@@ -162,7 +180,7 @@ impl State {
                     .chain(self.sheet_from.provenance(l).map(|p| Node::text_el("p", "provenance", format!("⚠ {p}"))))
                     .collect(),
             ))
-            .child(self.summary());
+            .child(self.summary(&mut cache.rows));
         if !self.compact {
             widget = widget.child(self.controls());
         }
@@ -188,7 +206,7 @@ impl State {
     }
 
     /// The scoreboard, the scenario's name and date, and the attainment chart of all targets.
-    fn summary(&self) -> Node {
+    fn summary(&self, cache: &mut Vec<(RowKey, Rc<Node>)>) -> Node {
         let l = self.locale;
         let mut lines = crate::ui::parts::link_notice(&self.link_problems, l);
         if !self.unknown_targets.is_empty() {
@@ -264,7 +282,7 @@ impl State {
                     .children(
                         self.data_table(
                             "summary-table",
-                            crate::ui::parts::summary_table(&self.sheet, &self.projection, l),
+                            crate::ui::parts::summary_table_of(self.summary_rows(cache), l),
                         ),
                     )
             },
@@ -272,6 +290,32 @@ impl State {
                 .attr("aria-live", "polite")
                 .attr("aria-atomic", "true"),
         ])
+    }
+
+    /// The summary table's rows, reusing those in `cache` whose target shows the same result.
+    fn summary_rows(&self, cache: &mut Vec<(RowKey, Rc<Node>)>) -> Vec<Rc<Node>> {
+        let old = std::mem::take(cache);
+        let mut old = old.into_iter();
+        let rows = self.sheet.targets.iter().filter_map(|t| {
+            let r = self.projection.for_target(t)?;
+            let o = r.outcome.as_ref();
+            let key = RowKey {
+                sheet: self.sheet_version,
+                index: t.index,
+                locale: self.locale,
+                status: r.status(),
+                projected: o.and_then(crate::engine::Outcome::projected_value),
+                attainment: o.and_then(|o| o.attainment),
+            };
+            // Rows come in the same order each time, so the cache is read by position.
+            let node = match old.next() {
+                Some((k, node)) if k == key => node,
+                _ => Rc::new(crate::ui::parts::summary_row(&self.sheet, t, r, self.locale)),
+            };
+            cache.push((key, node.clone()));
+            Some(node)
+        });
+        rows.collect()
     }
 
     /// A data table behind a chart: always in the document for screen readers, opened for sighted
