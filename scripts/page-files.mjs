@@ -14,7 +14,7 @@ export function pageFiles(dir) {
     files.add(ref.replace(/^\.\//, ''));
   }
   const boot = files.has('boot.js') ? readFileSync(join(dir, 'boot.js'), 'utf8') : '';
-  for (const m of boot.matchAll(/from '\.\/([^']+)'/g)) files.add(m[1]);
+  for (const m of boot.matchAll(/(?:from |import\(|new URL\()'\.\/([^']+)'/g)) files.add(m[1]);
   files.add('pkg/widget_bg.wasm');
   return [...files].filter((f) => existsSync(join(dir, f)));
 }

@@ -27,9 +27,10 @@ export const DESKTOP = { viewport: { width: 1280, height: 800 }, deviceScaleFact
 
 /**
  * Serves `dir` (default dist/) and returns { url, close }. With `brotli`, responses are compressed as a
- * static host or CDN would serve them (for the browser bench's network emulation).
+ * static host or CDN would serve them (for the browser bench's network emulation). `headers` are sent
+ * with every file.
  */
-export async function serve(dir = join(ROOT, 'dist'), { brotli = false } = {}) {
+export async function serve(dir = join(ROOT, 'dist'), { brotli = false, headers: extra = {} } = {}) {
   // Compressed once per file: brotli at quality 11 takes longer than the transfer it saves.
   const compressed = new Map();
   const server = createServer(async (req, res) => {
@@ -41,7 +42,7 @@ export async function serve(dir = join(ROOT, 'dist'), { brotli = false } = {}) {
     }
     try {
       let body = await readFile(file);
-      const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' };
+      const headers = { ...extra, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' };
       if (brotli && /\bbr\b/.test(req.headers['accept-encoding'] ?? '')) {
         if (!compressed.has(file)) {
           compressed.set(file, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
