@@ -254,6 +254,9 @@ pub struct State {
     pub notice: Option<Notice>,
     /// Saved scenarios, by storage key: each reads, or says why not.
     pub saved: Vec<(String, Result<crate::saved::Entry, crate::saved::Damage>)>,
+    /// The keys of saved scenarios the browser refused to store (storage blocked or full): listed and
+    /// opened during this visit only, and marked so.
+    pub visit_only: Vec<String>,
     /// What the browser layer must do after an action (downloads, storage, the clipboard).
     pub outbox: Vec<Command>,
     /// Derived: `base` with `preset` applied, and its projection; the version counts the derivations, so
@@ -304,6 +307,7 @@ impl State {
             compare_with: "high".into(),
             embed_compact: false,
             notice: None,
+            visit_only: Vec::new(),
             saved: Vec::new(),
             outbox: Vec::new(),
         };

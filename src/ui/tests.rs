@@ -359,6 +359,33 @@ fn saving_queues_a_versioned_entry_and_rename_and_delete_keep_the_others() {
 }
 
 #[test]
+fn a_scenario_the_browser_does_not_store_is_kept_for_the_visit_and_says_so() {
+    let mut s = state();
+    s.act(act("save-name", "", "Cao"));
+    s.act(act("save", "", ""));
+    let Some(Command::Store { key, .. }) = s.outbox.pop() else { panic!("{:?}", s.outbox) };
+    s.act(act("store-failed", &key, ""));
+    let notice = s.notice.clone().unwrap();
+    assert!(notice.alert);
+    assert!(notice.text.starts_with("\"Cao\" chỉ được giữ trong lần xem này"), "{}", notice.text);
+    s.act(act("tool", "saved", ""));
+    let page = s.view();
+    assert_eq!(page.find("visit-only").map(|n| n.text.as_str()), Some(" (chỉ trong lần xem này)"));
+    // Each button names the entry it acts on, after the word it shows.
+    let open = by_attr(&page, "aria-label", "Mở \"Cao\"").unwrap();
+    assert_eq!((attr(open, "data-act"), open.text.as_str()), (Some("open-saved"), "Mở"));
+    assert!(by_attr(&page, "aria-label", "Xoá \"Cao\"").is_some());
+    // Renamed, it is stored afresh: the mark goes unless the browser refuses again.
+    s.act(act("save-name", "", "Thấp"));
+    s.act(act("rename", &key, ""));
+    assert!(s.view().find("visit-only").is_none());
+    s.act(act("store-failed", "plan-widget:scenario:Thấp", ""));
+    assert!(s.view().find("visit-only").is_some());
+    s.act(act("delete", "plan-widget:scenario:Thấp", ""));
+    assert!(s.visit_only.is_empty());
+}
+
+#[test]
 fn a_bad_scenario_file_changes_nothing_and_lists_its_problems() {
     let mut s = state();
     s.act(act("field", "budget-revenue:achieved", "900"));

@@ -132,6 +132,7 @@ impl State {
             "rename" => self.rename(a.arg),
             "delete" => {
                 self.saved.retain(|(k, _)| k != a.arg);
+                self.visit_only.retain(|k| k != a.arg);
                 self.outbox.push(Command::Remove { key: a.arg.to_string() });
                 // The button pressed is gone with its entry: the focus goes to the Name box above the
                 // list, not to the page's body.
@@ -147,11 +148,17 @@ impl State {
                     Vec::new(),
                 )
             }
+            // The entry stays listed and opens during the visit, so the message says what the browser did
+            // not do: keep it past a reload.
             "store-failed" => {
+                if !self.visit_only.iter().any(|k| k == a.arg) {
+                    self.visit_only.push(a.arg.to_string());
+                }
+                let name = self.entry(a.arg).map(|e| e.name.clone()).unwrap_or_default();
                 self.notice = Notice::failed(
                     l.pick(
-                        "Không lưu được: trình duyệt chặn bộ nhớ hoặc bộ nhớ đã đầy. Kịch bản vẫn mở, hãy dùng đường dẫn để giữ nó.",
-                        "Could not save: the browser blocks storage or it is full. The scenario stays open; use its link to keep it.",
+                        format!("\"{name}\" chỉ được giữ trong lần xem này: trình duyệt chặn bộ nhớ hoặc bộ nhớ đã đầy, nên tải lại trang sẽ mất nó. Hãy dùng đường dẫn của kịch bản (Chia sẻ, nhúng) để giữ nó."),
+                        format!("\"{name}\" is kept for this visit only: the browser blocks storage or it is full, so a reload loses it. Use the scenario's link (Share, embed) to keep it."),
                     ),
                     Vec::new(),
                 )
@@ -323,6 +330,8 @@ impl State {
             self.outbox.push(Command::Remove { key: key.to_string() });
         }
         self.saved.retain(|(k, _)| k != key);
+        // The new key is stored afresh; if the browser refuses it, "store-failed" marks it again.
+        self.visit_only.retain(|k| k != key);
         self.put_saved(new_key, Ok(entry));
         self.name_draft.clear();
         self.notice = Notice::ok(
@@ -798,12 +807,27 @@ impl State {
         let mut list = Vec::new();
         for (key, entry) in self.saved_here() {
             let item = match entry {
-                Ok(e) => Node::new("li").children([
-                    Node::text_el("span", "saved-name", e.name.clone()),
-                    super::view::button("", "open-saved", key, l.pick("Mở", "Open")),
-                    super::view::button("", "rename", key, l.pick("Đổi tên", "Rename")),
-                    super::view::button("", "delete", key, l.pick("Xoá", "Delete")),
-                ]),
+                Ok(e) => {
+                    // Each button's name says which entry it acts on; the visible word comes first, so
+                    // that a reader who says "Open" to voice control still reaches it.
+                    let named = |act: &'static str, word: &'static str| {
+                        super::view::button("", act, key, word).attr("aria-label", format!("{word} \"{}\"", e.name))
+                    };
+                    let mut name = Node::text_el("span", "saved-name", e.name.clone());
+                    if self.visit_only.contains(key) {
+                        name = name.child(Node::text_el(
+                            "span",
+                            "visit-only",
+                            l.pick(" (chỉ trong lần xem này)", " (this visit only)"),
+                        ));
+                    }
+                    Node::new("li").children([
+                        name,
+                        named("open-saved", l.pick("Mở", "Open")),
+                        named("rename", l.pick("Đổi tên", "Rename")),
+                        named("delete", l.pick("Xoá", "Delete")),
+                    ])
+                }
                 Err(d) => Node::new("li").class("damaged").children([
                     Node::text_el(
                         "span",

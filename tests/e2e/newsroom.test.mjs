@@ -123,7 +123,7 @@ test('saved scenarios survive a reload and a corrupted entry, and can be renamed
   await context.close();
 });
 
-test('blocked storage: saving says so and the scenario stays open', async () => {
+test('blocked storage: saving says the scenario is kept for this visit only, and it opens', async () => {
   const { page, context, problems } = await open(env.browser, env.server.url, PHONE);
   await page.addInitScript(() => {
     Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };
@@ -133,7 +133,15 @@ test('blocked storage: saving says so and the scenario stays open', async () => 
   await w.type('budget-revenue', 'achieved', '900');
   await page.click('button[data-arg="saved"]');
   await page.click('button[data-act="save"]');
-  assert.match(await page.locator('.notice[role="alert"]').textContent(), /Không lưu được/);
+  assert.match(await page.locator('.notice[role="alert"]').textContent(), /chỉ được giữ trong lần xem này: trình duyệt chặn bộ nhớ/);
+  assert.equal(await w.projected('budget-revenue'), '1.800 tỷ đồng');
+  const entry = page.locator('.saved-list li');
+  assert.equal(await entry.locator('.visit-only').textContent(), ' (chỉ trong lần xem này)');
+  // It opens during the visit, from the button that names it.
+  await page.click('button[data-act="reset"]');
+  assert.equal(await w.projected('budget-revenue'), '1.260 tỷ đồng');
+  const name = (await entry.locator('.saved-name').evaluate((e) => e.firstChild.textContent)).trim();
+  await entry.getByRole('button', { name: `Mở "${name}"` }).click();
   assert.equal(await w.projected('budget-revenue'), '1.800 tỷ đồng');
   assert.deepEqual(problems, []);
   await context.close();
