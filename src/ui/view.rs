@@ -600,18 +600,12 @@ impl State {
                     chart_at(if self.draws_chart(t) { self.widths.1 } else { 0 }, |w| self.target_chart(t, o, i, w)),
                 ))
                 .children(self.data_table(&format!("table-{}", t.id), table))
-                .child(
-                    button(
-                        "png",
-                        "export",
-                        &format!("png:{}", t.id),
-                        l.pick("Tải biểu đồ (PNG)", "Download the chart (PNG)"),
-                    )
-                    .attr(
-                        "aria-label",
-                        format!("{}: {}", l.pick("Tải biểu đồ PNG", "Download the PNG chart"), t.label.get(l)),
-                    ),
-                );
+                .child({
+                    // The name begins with the words shown (WCAG's "label in name"), then says which chart.
+                    let shown = l.pick("Tải biểu đồ (PNG)", "Download the chart (PNG)");
+                    button("png", "export", &format!("png:{}", t.id), shown)
+                        .attr("aria-label", format!("{shown}: {}", t.label.get(l)))
+                });
             card = card.child(chart);
         }
         card.child(wrap("", crate::ui::parts::wording(t, l)))
