@@ -104,6 +104,8 @@ fn run(root: web_sys::Element, mut initial: State, flags: Flags, fragment: Optio
     // What was last written to storage and the URL (the scenario by its version): written again only
     // when it changes, not on every render (a toggle or a resize changes neither).
     let (mut written_locale, mut written_scenario) = (None, None);
+    // The document's title follows the sheet and the language.
+    let mut written_title = String::new();
     // The cards of the last render: a card whose inputs did not change is not built again.
     let mut cards = crate::ui::Cards::default();
     // Whether a render is patching the page: an event the page fires while it changes (a focused field
@@ -140,6 +142,11 @@ fn run(root: web_sys::Element, mut initial: State, flags: Flags, fragment: Optio
             if written_locale != Some(s.locale) {
                 written_locale = Some(s.locale);
                 platform::remember_locale(s.locale);
+            }
+            let title = crate::ui::parts::document_title(&s.sheet, s.locale);
+            if title != written_title {
+                platform::set_title(&title);
+                written_title = title;
             }
             // The scenario lives in the URL's fragment, replaced (not pushed) once typing pauses, and
             // encoded only then.

@@ -40,6 +40,13 @@ pub fn remember_locale(locale: Locale) {
     }
 }
 
+/// Sets the document's title (the browser's tab, history and bookmarks).
+pub fn set_title(title: &str) {
+    if let Some(d) = window().and_then(|w| w.document()) {
+        d.set_title(title);
+    }
+}
+
 /// Empties the page's `#app` element (it holds the skeleton) and returns it for mounting.
 pub fn take_root() -> Option<web_sys::HtmlElement> {
     let el = window()?.document()?.get_element_by_id("app")?;

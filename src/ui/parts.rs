@@ -15,27 +15,35 @@ use crate::sheet::{Sheet, Target};
 
 /// The page's header: the resolution, its title, issuer and period.
 pub fn masthead(sheet: &Sheet, l: Locale) -> Vec<Node> {
+    // A plan named in words is written in Vietnamese in every view: the English view marks it so.
+    let kicker = Node::text_el("p", "kicker", format!("{} · {}", document_name(sheet, l), date_long(sheet.date, l)));
+    let kicker = if is_numbered(sheet) || l == Locale::Vi { kicker } else { kicker.attr("lang", "vi") };
     vec![Node::new("header").class("masthead").children([
-        Node::text_el(
-            "p",
-            "kicker",
-            // A document number ("15-NQ/TU", "68/2022/QH15") has a slash; a plan named in words (the year
-            // plan's "Dự toán, kế hoạch năm 2022") is not called a resolution number.
-            if sheet.number.contains('/') {
-                format!(
-                    "{}{} · {}",
-                    l.pick("Nghị quyết số ", "Resolution No. "),
-                    sheet.number,
-                    date_long(sheet.date, l)
-                )
-            } else {
-                format!("{} · {}", sheet.number, date_long(sheet.date, l))
-            },
-        ),
+        kicker,
         Node::text_el("h1", "", sheet.title.get(l)),
         Node::text_el("p", "issuer", sheet.issuer.get(l)),
         Node::text_el("p", "period", format!("{}{}", l.pick("Kỳ thực hiện: ", "Period: "), period(sheet, l))),
     ])]
+}
+
+/// Whether the sheet's document has a number ("15-NQ/TU", "68/2022/QH15": it has a slash), rather than a
+/// name in words (the year plan's "Dự toán, kế hoạch năm 2022"), which is not called a resolution number.
+fn is_numbered(sheet: &Sheet) -> bool {
+    sheet.number.contains('/')
+}
+
+/// The document the targets come from: "Resolution No. 15-NQ/TU", or the plan's name.
+fn document_name(sheet: &Sheet, l: Locale) -> String {
+    if is_numbered(sheet) {
+        format!("{}{}", l.pick("Nghị quyết số ", "Resolution No. "), sheet.number)
+    } else {
+        sheet.number.clone()
+    }
+}
+
+/// The page's title, for the browser's tab, history and bookmarks: the sheet's title and its document.
+pub fn document_title(sheet: &Sheet, l: Locale) -> String {
+    format!("{} · {}", sheet.title.get(l), document_name(sheet, l))
 }
 
 /// The summary's lines above its chart: the scoreboard, the scenario's name and date, and the reminder

@@ -1303,3 +1303,42 @@ fn a_number_that_may_be_in_the_other_notation_says_how_it_was_read() {
         "Đọc là 1,8: trong tiếng Việt dấu phẩy là dấu thập phân. Muốn nhập 1800, hãy gõ 1.800."
     );
 }
+
+#[test]
+fn the_page_title_and_the_masthead_follow_the_sheet_and_the_language() {
+    let mut s = state();
+    assert_eq!(
+        super::parts::document_title(&s.sheet, Locale::En),
+        "Kon Tum province: main targets for the second half of 2022 · Resolution No. 15-NQ/TU"
+    );
+    assert_eq!(
+        super::parts::document_title(&s.sheet, Locale::Vi),
+        "Chỉ tiêu chủ yếu 6 tháng cuối năm 2022 của tỉnh Kon Tum · Nghị quyết số 15-NQ/TU"
+    );
+    s.act(act("lang", "en", ""));
+    assert_eq!(attr(s.view().find("kicker").unwrap(), "lang"), None);
+    // A plan named in words is in Vietnamese in both views, and the English view marks it so.
+    s.open_sheet_url(&year_plan_request(), include_str!("../../data/sheets/kontum-2022-year-plan.json"));
+    assert_eq!(
+        super::parts::document_title(&s.sheet, Locale::En),
+        "Example: some of Kon Tum province's full-year 2022 plan targets · Dự toán, kế hoạch năm 2022"
+    );
+    assert_eq!(attr(s.view().find("kicker").unwrap(), "lang"), Some("vi"));
+    s.act(act("lang", "vi", ""));
+    assert_eq!(attr(s.view().find("kicker").unwrap(), "lang"), None);
+}
+
+#[test]
+fn the_page_before_the_widget_starts_has_the_title_and_masthead_the_widget_gives() {
+    // index.html shows the bundled sheet's masthead while the WASM loads: it must say what the widget will.
+    let page = include_str!("../../index.html");
+    let s = state();
+    let title = super::parts::document_title(&s.sheet, Locale::Vi);
+    assert!(page.contains(&format!("<title>{title}</title>")), "index.html's <title> is not {title:?}");
+    let view = s.view();
+    for class in ["kicker", "period"] {
+        let text = view.find(class).unwrap().text.clone();
+        assert!(page.contains(&format!("<p class=\"{class}\">{text}</p>")), "index.html lacks {class} {text:?}");
+    }
+    assert!(page.contains(&format!("<h1>{}</h1>", s.sheet.title.get(Locale::Vi))));
+}

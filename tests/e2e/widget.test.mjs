@@ -96,8 +96,10 @@ test('presets apply to the scenario and reset returns to the default', async () 
 
 test('the language switch changes every string and number', async () => {
   const { w, context, problems } = await widget(PHONE);
+  assert.equal(await w.page.title(), 'Chỉ tiêu chủ yếu 6 tháng cuối năm 2022 của tỉnh Kon Tum · Nghị quyết số 15-NQ/TU');
   await w.language('English');
   await w.page.waitForFunction(() => document.documentElement.lang === 'en');
+  assert.equal(await w.page.title(), 'Kon Tum province: main targets for the second half of 2022 · Resolution No. 15-NQ/TU');
   assert.equal(await w.projected('budget-revenue'), '1,260 billion VND');
   assert.equal(await w.statusWords('budget-revenue'), '▲Needs acceleration');
   assert.equal(await w.scoreboard(), '1 of 4 targets with data projected to be met; 15 without data');
