@@ -155,7 +155,7 @@ impl State {
         }
         if self.compact && !self.page.is_empty() {
             footer.push(
-                Node::new("p").child(
+                Node::new("p").class("open-full").child(
                     Node::text_el("a", "", l.pick("Mở công cụ đầy đủ ↗", "Open the full widget ↗"))
                         .attr("href", format!("{}?lang={}#{}", self.page, l.code(), self.fragment()))
                         .attr("target", "_blank")

@@ -93,11 +93,47 @@ test('?lang=en opens in English, and the choice is remembered', async () => {
   await context.close();
 });
 
-test('the page at 320 px has no horizontal overflow', async () => {
-  const { page, context, problems } = await open(env.browser, env.server.url, { ...PHONE, viewport: { width: 320, height: 640 } });
-  await page.goto(env.server.url);
-  await ready(page);
-  assert.equal(await horizontalOverflow(page), 0);
-  assert.deepEqual(problems, []);
-  await context.close();
-});
+/**
+ * What a reader at this width cannot read or touch: a unit or a field's example cut off, and a link
+ * shorter than a 44 px touch target (a standalone link is one; a link in a sentence has padding).
+ */
+async function cramped(page) {
+  return page.evaluate(() => {
+    const out = [];
+    const ctx = document.createElement('canvas').getContext('2d');
+    for (const unit of document.querySelectorAll('.unit')) {
+      if (unit.offsetParent && unit.scrollWidth > unit.clientWidth + 1) out.push(`unit cut: ${unit.textContent}`);
+    }
+    for (const input of document.querySelectorAll('.field input')) {
+      if (!input.offsetParent || !input.placeholder) continue;
+      const cs = getComputedStyle(input);
+      ctx.font = cs.font;
+      const room = input.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
+      if (ctx.measureText(input.placeholder).width > room + 1) out.push(`example cut: ${input.placeholder}`);
+    }
+    for (const a of document.querySelectorAll('a[href]')) {
+      const box = a.getBoundingClientRect();
+      if (a.offsetParent && (box.height < 44 || box.width < 24)) out.push(`small link: ${a.textContent} ${box.width}x${box.height}`);
+    }
+    return out;
+  });
+}
+
+for (const [name, query] of [
+  ['Kon Tum', ''],
+  ['the national 2023 plan', 'sheet=sheets/vn-68-2022-qh15-2023.json&'],
+  ['Kon Tum, compact', 'compact=1&'],
+]) {
+  test(`${name} at 320 px: nothing scrolls sideways, no unit or example is cut off, every link is a touch target`, async () => {
+    const { page, context, problems } = await open(env.browser, env.server.url, { ...PHONE, viewport: { width: 320, height: 640 } });
+    for (const lang of ['vi', 'en']) {
+      await page.goto(`${env.server.url}?${query}lang=${lang}`);
+      await ready(page);
+      await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+      assert.equal(await horizontalOverflow(page), 0, lang);
+      assert.deepEqual(await cramped(page), [], lang);
+    }
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
