@@ -263,7 +263,7 @@ pub fn card_output(sheet: &Sheet, t: &Target, input: Option<&Input>, o: Option<&
             );
         }
     }
-    out.push(Node::text_el("p", "reading", reading(sheet, t, input, o, l)));
+    out.push(Node::text_el("p", "reading", reading(sheet, t, input, o, l)).attr("id", reading_id(t)));
     if let Some(note) = input.and_then(|i| i.note.as_ref()) {
         out.push(Node::text_el("p", "note", note.get(l)));
     }
@@ -329,8 +329,11 @@ pub fn target_table(sheet: &Sheet, t: &Target, o: &Outcome, input: &Input, as_of
     for m in &o.milestones {
         rows.push(vec![l.pick("Mốc", "Milestone").into(), milestone_line(sheet, t, m, l), String::new()]);
     }
-    let caption = format!("{}: {}", t.label.get(l), l.pick("số liệu của biểu đồ", "the chart's data"));
-    table(caption, &[l.pick("Mốc", "Point"), l.pick("Giá trị", "Value"), l.pick("Khoảng 80%", "80% range")], rows)
+    table(
+        target_table_caption(t, l),
+        &[l.pick("Mốc", "Point"), l.pick("Giá trị", "Value"), l.pick("Khoảng 80%", "80% range")],
+        rows,
+    )
 }
 
 /// Every target of the sheet with its status, projection, target and attainment.
@@ -339,10 +342,25 @@ pub fn summary_table(sheet: &Sheet, p: &Projection, l: Locale) -> Node {
     summary_table_of(rows.collect(), l)
 }
 
+/// The id of a card's reading, which describes the card's chart.
+pub fn reading_id(t: &Target) -> String {
+    format!("reading-{}", t.id)
+}
+
+/// The caption of a target's data table, which also names its scrolling box.
+pub fn target_table_caption(t: &Target, l: Locale) -> String {
+    format!("{}: {}", t.label.get(l), l.pick("số liệu của biểu đồ", "the chart's data"))
+}
+
+/// The caption of the summary's data table, which also names its scrolling box.
+pub fn summary_table_caption(l: Locale) -> &'static str {
+    l.pick("Tất cả chỉ tiêu: dự báo và trạng thái", "All targets: projection and status")
+}
+
 /// The summary table around its rows, each built by [`summary_row`].
 pub fn summary_table_of(rows: Vec<Rc<Node>>, l: Locale) -> Node {
     table_of_rows(
-        l.pick("Tất cả chỉ tiêu: dự báo và trạng thái", "All targets: projection and status").into(),
+        summary_table_caption(l).into(),
         &[
             l.pick("Chỉ tiêu", "Target"),
             l.pick("Trạng thái", "Status"),

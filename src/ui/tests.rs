@@ -286,9 +286,37 @@ fn toggles_open_and_close_the_assumptions_and_the_data_tables() {
     s.act(act("more", "budget-revenue", ""));
     assert_eq!(more(&s), (Some("false".into()), true));
 
+    // Closed, the data table is for screen readers only and no tab stop; open, its box is a tab stop
+    // named by the table's caption, so a screen reader says what the focus landed on.
+    let table = |s: &State, id: &str| {
+        let page = s.view();
+        let b = by_attr(&page, "id", id).unwrap().clone();
+        [attr(&b, "class"), attr(&b, "tabindex"), attr(&b, "role"), attr(&b, "aria-label")].map(|a| a.map(String::from))
+    };
+    assert_eq!(table(&s, "summary-table"), [Some("table-wrap sr-only".into()), Some("-1".into()), None, None]);
     s.act(act("table", "summary-table", ""));
+    assert_eq!(
+        table(&s, "summary-table"),
+        [
+            Some("table-wrap".into()),
+            Some("0".into()),
+            Some("region".into()),
+            Some("Tất cả chỉ tiêu: dự báo và trạng thái".into())
+        ]
+    );
+    s.act(act("table", "table-budget-revenue", ""));
+    assert_eq!(table(&s, "table-budget-revenue")[3].as_deref(), Some("Thu ngân sách nhà nước: số liệu của biểu đồ"));
+    s.act(act("table", "summary-table", ""));
+    assert_eq!(table(&s, "summary-table")[2], None);
+
+    // A card's chart is an image named briefly and described by the card's reading of the result.
+    s.widths = (320, 320);
     let page = s.view();
-    assert_eq!(attr(by_attr(&page, "id", "summary-table").unwrap(), "class"), Some("table-wrap"));
+    let card = by_attr(&page, "data-target", "budget-revenue").unwrap();
+    let chart = by_attr(card, "role", "img").unwrap();
+    assert_eq!(attr(chart, "aria-label"), Some("Biểu đồ: Thu ngân sách nhà nước"));
+    let reading = by_attr(card, "id", attr(chart, "aria-describedby").unwrap()).unwrap();
+    assert_eq!(attr(reading, "class"), Some("reading"));
 }
 
 #[test]

@@ -279,12 +279,11 @@ impl State {
                 Node::new("div")
                     .class("chart summary-chart")
                     .child(wrap("plot", chart_at(self.widths.0, |w| self.summary_chart(w))))
-                    .children(
-                        self.data_table(
-                            "summary-table",
-                            crate::ui::parts::summary_table_of(self.summary_rows(cache), l),
-                        ),
-                    )
+                    .children(self.data_table(
+                        "summary-table",
+                        crate::ui::parts::summary_table_caption(l),
+                        crate::ui::parts::summary_table_of(self.summary_rows(cache), l),
+                    ))
             },
             Node::text_el("p", "sr-only", present::scoreboard(&self.projection, l))
                 .attr("aria-live", "polite")
@@ -319,8 +318,9 @@ impl State {
     }
 
     /// A data table behind a chart: always in the document for screen readers, opened for sighted
-    /// readers by its button, and keyboard-scrollable when open.
-    fn data_table(&self, id: &str, table: Node) -> [Node; 2] {
+    /// readers by its button, and keyboard-scrollable when open. Open, its box is a tab stop, so it is a
+    /// region named `name` (the table's caption): a screen reader says what the focus landed on.
+    fn data_table(&self, id: &str, name: &str, table: Node) -> [Node; 2] {
         let l = self.locale;
         let open = self.tables.iter().any(|t| t == id);
         let text = if open {
@@ -328,13 +328,16 @@ impl State {
         } else {
             l.pick("Xem bảng số liệu", "Show the data table")
         };
+        let mut wrap_box = Node::new("div")
+            .attr("id", id)
+            .class(if open { "table-wrap" } else { "table-wrap sr-only" })
+            .attr("tabindex", if open { "0" } else { "-1" });
+        if open {
+            wrap_box = wrap_box.attr("role", "region").attr("aria-label", name);
+        }
         [
             button("table-toggle", "table", id, text).attr("aria-expanded", open.to_string()).attr("aria-controls", id),
-            Node::new("div")
-                .attr("id", id)
-                .class(if open { "table-wrap" } else { "table-wrap sr-only" })
-                .attr("tabindex", if open { "0" } else { "-1" })
-                .child(wrap("", vec![table])),
+            wrap_box.child(wrap("", vec![table])),
         ]
     }
 
@@ -599,7 +602,11 @@ impl State {
                     "plot",
                     chart_at(if self.draws_chart(t) { self.widths.1 } else { 0 }, |w| self.target_chart(t, o, i, w)),
                 ))
-                .children(self.data_table(&format!("table-{}", t.id), table))
+                .children(self.data_table(
+                    &format!("table-{}", t.id),
+                    &crate::ui::parts::target_table_caption(t, l),
+                    table,
+                ))
                 .child({
                     // The name begins with the words shown (WCAG's "label in name"), then says which chart.
                     let shown = l.pick("Tải biểu đồ (PNG)", "Download the chart (PNG)");
@@ -740,7 +747,7 @@ impl State {
         } else {
             format!("{} {}", present::goal_symbol(t), present::target_value(s, t, l)).trim().to_string()
         };
-        // A short name: the reading and the data table stand beside the chart.
+        // A short name; the reading stands beside the chart as its description, and the data table after it.
         let label = format!("{}: {}", l.pick("Biểu đồ", "Chart"), t.label.get(l));
         let palette = self.palette();
         svg::chart(width, trajectory::HEIGHT as u32, &label, |area| {
@@ -767,5 +774,7 @@ impl State {
                 },
             );
         })
+        // Its description is the card's reading of the result, which says what the chart shows.
+        .attr("aria-describedby", crate::ui::parts::reading_id(t))
     }
 }
