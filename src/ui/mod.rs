@@ -201,6 +201,9 @@ pub struct State {
     /// Where the sheet came from: links and snippets carry a shipped sheet's id or another sheet's path
     /// so that they reopen it, and the page shows the provenance of any sheet not shipped with it.
     pub sheet_from: SheetFrom,
+    /// A digest of the text a shipped sheet was read from (`text_digest`; 0 for any other): a file
+    /// that holds the same text is that sheet.
+    pub shipped_digest: u64,
     /// Counts the sheets opened: whatever was built from an earlier sheet (a cached card) is stale.
     pub sheet_version: u32,
     pub locale: Locale,
@@ -282,6 +285,7 @@ impl State {
             retyped: Vec::new(),
             sheet,
             sheet_from,
+            shipped_digest: 0,
             sheet_version: 0,
             locale,
             preset: Preset::in_force(&base),

@@ -638,6 +638,40 @@ fn a_sheet_from_a_file_is_kept_and_opens_again_when_its_link_is_reloaded() {
 }
 
 #[test]
+fn a_file_holding_a_shipped_sheet_unchanged_opens_as_that_sheet_and_an_edited_one_is_refused() {
+    let year_plan = include_str!("../../data/sheets/kontum-2022-year-plan.json");
+    // The shipped year plan, open by its link, downloaded and opened again as a file.
+    let mut s = state();
+    s.open_sheet_url(&year_plan_request(), year_plan);
+    s.act(act("import", "sheet", year_plan));
+    assert_eq!(s.sheet.id, "kontum-2022-year-plan");
+    assert_eq!(s.sheet_from, SheetFrom::Shipped("kontum-2022-year-plan".into()), "still the shipped sheet");
+    assert!(s.outbox.is_empty(), "not kept: its link names it");
+    assert!(s.notice.as_ref().unwrap().text.starts_with("Đã mở bảng chỉ tiêu"));
+    // The bundled sheet's file (saved with Windows line endings), opened over a kept sheet: the bundled
+    // sheet, and the kept one forgotten.
+    let mut k = state();
+    k.act(act("import", "sheet", &year_plan_copy()));
+    k.outbox.clear();
+    k.act(act("import", "sheet", &crate::sheet::KONTUM_SHEET_JSON.replace('\n', "\r\n")));
+    assert_eq!((k.sheet.id.as_str(), &k.sheet_from), (crate::sheet::KONTUM_SHEET_ID, &SheetFrom::Bundled));
+    assert_eq!(k.outbox, [Command::Remove { key: crate::saved::SHEET_KEY.into() }]);
+    // The same file edited keeps the shipped id but is not the shipped sheet: refused, and it says how to
+    // open the shipped one.
+    let edited = year_plan.replacen("\"value\": 310,", "\"value\": 320,", 1);
+    assert_ne!(edited, year_plan, "the fixture changes a target's value");
+    let mut e = state();
+    e.act(act("import", "sheet", &edited));
+    assert_eq!(e.sheet.id, crate::sheet::KONTUM_SHEET_ID, "nothing changed");
+    let text = &e.notice.as_ref().unwrap().text;
+    assert!(text.contains("khác bảng đó") && text.contains("?sheet=kontum-2022-year-plan"), "{text}");
+    // And the year plan's file, opened while another sheet is open, cannot be checked: refused alike.
+    let mut o = state();
+    o.act(act("import", "sheet", year_plan));
+    assert_eq!(o.sheet.id, crate::sheet::KONTUM_SHEET_ID);
+}
+
+#[test]
 fn a_save_or_rename_onto_a_name_in_use_keeps_both() {
     // Issue 11, item 2: save "A cao" and "B thấp", rename A to "B thấp": B must not be lost.
     let mut s = state();

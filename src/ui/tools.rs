@@ -389,17 +389,28 @@ impl State {
         let keep = from == SheetFrom::File;
         // A JSON sheet, or a spreadsheet's table (CSV or TSV) with the same checks.
         let read = crate::table::read_any(text);
+        let mut from = from;
+        let mut keep = keep;
         if let Ok(sheet) = &read {
             let claimed = match &from {
                 SheetFrom::Shipped(id) => sheet.id != *id,
                 _ => embed::is_shipped(&sheet.id),
             };
-            if claimed {
+            // A file that holds a shipped sheet unchanged (downloaded from the widget's `sheets/`, say)
+            // opens as that sheet: the bundled one, or the shipped one open now. It is not kept: the
+            // bundled sheet needs no keeping, and a link to the shipped one names it.
+            let digest = text_digest(text);
+            if claimed && from == SheetFrom::File && digest == text_digest(crate::sheet::KONTUM_SHEET_JSON) {
+                (from, keep) = (SheetFrom::Bundled, false);
+                self.outbox.push(Command::Remove { key: saved::SHEET_KEY.into() });
+            } else if claimed && from == SheetFrom::File && digest == self.shipped_digest {
+                (from, keep) = (self.sheet_from.clone(), false);
+            } else if claimed {
                 let id: String = sheet.id.chars().take(60).collect();
                 self.notice = Notice::failed(
                     l.pick(
-                        format!("Bảng chỉ tiêu này mang mã \"{id}\" của một bảng đi kèm công cụ, nhưng không phải bảng đó: bảng không được mở. {}", nothing_changed(l)),
-                        format!("This target sheet has the id \"{id}\" of a sheet shipped with the widget, but is not that sheet: it was not opened. {}", nothing_changed(l)),
+                        format!("Bảng chỉ tiêu này mang mã \"{id}\" của một bảng đi kèm công cụ, nhưng khác bảng đó: bảng không được mở. Bảng đi kèm mở bằng đường dẫn có ?sheet={id}; một bảng đã sửa cần mã riêng. {}", nothing_changed(l)),
+                        format!("This target sheet has the id \"{id}\" of a sheet shipped with the widget, but differs from it: it was not opened. The shipped sheet opens with ?sheet={id} in the address; an edited sheet needs an id of its own. {}", nothing_changed(l)),
                     ),
                     Vec::new(),
                 );
@@ -413,6 +424,7 @@ impl State {
                 let source = Source::default_for(&sheet);
                 let scenario = source.scenario(&sheet);
                 self.sheet = sheet;
+                self.shipped_digest = if matches!(from, SheetFrom::Shipped(_)) { text_digest(text) } else { 0 };
                 self.sheet_from = from;
                 self.sheet_version += 1;
                 self.near.clear();
@@ -1073,6 +1085,18 @@ fn name_kept(wanted: &str, name: &str, l: Locale) -> String {
         format!(" Đã có kịch bản tên \"{wanted}\"; cả hai được giữ."),
         format!(" A scenario named \"{wanted}\" exists; both are kept."),
     )
+}
+
+/// A digest of a sheet's text (FNV-1a over its lines, so that a copy saved with other line endings
+/// or trailing spaces matches), to tell a file that holds a shipped sheet unchanged. Never 0.
+fn text_digest(text: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for line in text.trim_start_matches('\u{feff}').lines().map(str::trim_end).filter(|l| !l.is_empty()) {
+        for b in line.bytes().chain([b'\n']) {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    h | 1
 }
 
 fn nothing_changed(l: Locale) -> &'static str {

@@ -289,6 +289,32 @@ test('another sheet loads with ?sheet= and from a file; a bad one is listed and 
   await context.close();
 });
 
+test('a shipped sheet\'s own file, opened while that sheet is open, opens as the shipped sheet; edited, it is refused and says how to open the shipped one', async () => {
+  const { page, context, problems } = await open(env.browser, env.server.url, PHONE);
+  const w = new WidgetPage(page);
+  await page.goto(`${env.server.url}?sheet=kontum-2022-year-plan`);
+  await page.waitForSelector('[data-target="new-enterprises-2022"]');
+  const yearPlan = readFileSync(join(ROOT, 'data/sheets/kontum-2022-year-plan.json'), 'utf8');
+  await page.click('button[data-arg="data"]');
+  await page.setInputFiles('#import-sheet', { name: 'plan.json', mimeType: 'application/json', buffer: Buffer.from(yearPlan) });
+  await page.waitForFunction(() => /Đã mở bảng chỉ tiêu/.test(document.querySelector('.tool-status')?.textContent ?? ''));
+  assert.equal(await page.locator('[data-target]').count(), 4);
+  assert.equal(await page.locator('.provenance').count(), 0, 'still the shipped sheet: no provenance warning');
+  await w.type('budget-revenue-2022', 'achieved', '2.930');
+  await page.waitForFunction(() => location.hash.includes('budget-revenue-2022=2930'));
+  // Its share link still names the shipped sheet by its id.
+  await page.getByRole('button', { name: 'Chia sẻ, nhúng' }).click();
+  assert.match(await page.inputValue('#share-link'), /\?sheet=kontum-2022-year-plan#v1;sheet=kontum-2022-year-plan;/);
+  await page.click('button[data-arg="data"]');
+  // Edited, the file keeps the shipped id but is not the shipped sheet.
+  const edited = yearPlan.replace('"value": 310,', '"value": 320,');
+  await page.setInputFiles('#import-sheet', { name: 'plan.json', mimeType: 'application/json', buffer: Buffer.from(edited) });
+  await page.waitForFunction(() => /khác bảng đó.*\?sheet=kontum-2022-year-plan/.test(document.querySelector('.notice')?.textContent ?? ''));
+  assert.equal(await page.inputValue('#budget-revenue-2022-achieved'), '2.930', 'nothing changed');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('axe-core finds no violations with each tool open, on a phone', async () => {
   const { page, context, problems } = await open(env.browser, env.server.url, PHONE);
   const w = new WidgetPage(page);
