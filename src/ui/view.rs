@@ -281,6 +281,7 @@ impl State {
                     .child(wrap("plot", chart_at(self.widths.0, |w| self.summary_chart(w))))
                     .children(self.data_table(
                         "summary-table",
+                        l.pick("tất cả chỉ tiêu", "all targets"),
                         crate::ui::parts::summary_table_caption(l),
                         crate::ui::parts::summary_table_of(self.summary_rows(cache), l),
                     ))
@@ -319,8 +320,9 @@ impl State {
 
     /// A data table behind a chart: always in the document for screen readers, opened for sighted
     /// readers by its button, and keyboard-scrollable when open. Open, its box is a tab stop, so it is a
-    /// region named `name` (the table's caption): a screen reader says what the focus landed on.
-    fn data_table(&self, id: &str, name: &str, table: Node) -> [Node; 2] {
+    /// region named `name` (the table's caption): a screen reader says what the focus landed on. The
+    /// button's name says whose table it shows (`subject`): every card has one of the same words.
+    fn data_table(&self, id: &str, subject: &str, name: &str, table: Node) -> [Node; 2] {
         let l = self.locale;
         let open = self.tables.iter().any(|t| t == id);
         let text = if open {
@@ -336,7 +338,10 @@ impl State {
             wrap_box = wrap_box.attr("role", "region").attr("aria-label", name);
         }
         [
-            button("table-toggle", "table", id, text).attr("aria-expanded", open.to_string()).attr("aria-controls", id),
+            button("table-toggle", "table", id, text)
+                .attr("aria-label", format!("{text}: {subject}"))
+                .attr("aria-expanded", open.to_string())
+                .attr("aria-controls", id),
             wrap_box.child(wrap("", vec![table])),
         ]
     }
@@ -506,6 +511,7 @@ impl State {
             more = more
                 .child(
                     button("more", "more", &t.id, more_text)
+                        .attr("aria-label", format!("{more_text}: {}", t.label.get(l)))
                         .attr("aria-expanded", expanded.to_string())
                         .attr("aria-controls", more_id),
                 )
@@ -604,6 +610,7 @@ impl State {
                 ))
                 .children(self.data_table(
                     &format!("table-{}", t.id),
+                    t.label.get(l),
                     &crate::ui::parts::target_table_caption(t, l),
                     table,
                 ))
@@ -703,11 +710,12 @@ impl State {
         };
         let msg_id = format!("{id}-msg");
         let unit = present::field_unit(&self.sheet, t, f, l);
-        // The label names the unit for screen readers; sighted readers see it beside the box.
+        // The label names the unit and the target for screen readers (every card has a field of the same
+        // words); sighted readers see the unit beside the box and the target above it.
         let label = Node::new("label").attr("for", id.clone()).text(spec.label.clone()).child(Node::text_el(
             "span",
             "sr-only",
-            format!(" ({unit})"),
+            format!(" ({unit}), {}", t.label.get(l)),
         ));
         Node::new("div").class(if error.is_some() { "field invalid" } else { "field" }).children([
             label,

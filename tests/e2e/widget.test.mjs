@@ -208,3 +208,33 @@ for (const [name, device] of [['phone', PHONE], ['desktop', DESKTOP]]) {
     }
   }
 }
+
+/** The accessible names shared by more than one control, from the browser's accessibility tree. */
+async function repeatedNames(page) {
+  const cdp = await page.context().newCDPSession(page);
+  const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+  await cdp.detach();
+  const count = new Map();
+  for (const n of nodes) {
+    const role = n.role?.value;
+    if (n.ignored || !['button', 'link', 'textbox', 'combobox', 'checkbox', 'radio', 'region'].includes(role)) continue;
+    const key = `${role}: ${n.name?.value ?? ''}`;
+    count.set(key, (count.get(key) ?? 0) + 1);
+  }
+  return [...count].filter(([, c]) => c > 1).map(([k, c]) => `${k} (${c})`);
+}
+
+test('no two controls share a name: a screen reader listing them can tell every field and toggle apart', async () => {
+  const { page, context, problems } = await open(env.browser, env.server.url, PHONE);
+  for (const [query, lang] of [['', 'vi'], ['', 'en'], ['sheet=vn-68-2022-qh15-2023&', 'en']]) {
+    await page.goto(`${env.server.url}?${query}lang=${lang}`);
+    await page.waitForSelector('#app[aria-busy="false"] .widget');
+    await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+    // With every card's assumptions and data table open, and the summary's.
+    for (const b of await page.locator('button[data-act="more"], button[data-act="table"]').all()) await b.click();
+    await page.waitForFunction(() => !document.querySelector('button[data-act="more"][aria-expanded="false"], button[data-act="table"][aria-expanded="false"]'));
+    assert.deepEqual(await repeatedNames(page), [], `${query}${lang}`);
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
