@@ -656,19 +656,25 @@ fn a_file_holding_a_shipped_sheet_unchanged_opens_as_that_sheet_and_an_edited_on
     k.act(act("import", "sheet", &crate::sheet::KONTUM_SHEET_JSON.replace('\n', "\r\n")));
     assert_eq!((k.sheet.id.as_str(), &k.sheet_from), (crate::sheet::KONTUM_SHEET_ID, &SheetFrom::Bundled));
     assert_eq!(k.outbox, [Command::Remove { key: crate::saved::SHEET_KEY.into() }]);
-    // The same file edited keeps the shipped id but is not the shipped sheet: refused, and it says how to
-    // open the shipped one.
+    // The same file edited, opened while the year plan is open, keeps the shipped id but is not the
+    // shipped sheet: refused, and it says how to open the shipped one.
     let edited = year_plan.replacen("\"value\": 310,", "\"value\": 320,", 1);
     assert_ne!(edited, year_plan, "the fixture changes a target's value");
     let mut e = state();
+    e.open_sheet_url(&year_plan_request(), year_plan);
+    e.act(act("field", "new-enterprises-2022:achieved", "200"));
     e.act(act("import", "sheet", &edited));
-    assert_eq!(e.sheet.id, crate::sheet::KONTUM_SHEET_ID, "nothing changed");
+    assert_eq!(e.sheet.target("new-enterprises-2022").map(|t| t.value), Some(310.0), "nothing changed");
+    assert_eq!(e.scenario.inputs.get("new-enterprises-2022").map(|i| i.achieved), Some(200.0));
     let text = &e.notice.as_ref().unwrap().text;
     assert!(text.contains("khác bảng đó") && text.contains("?sheet=kontum-2022-year-plan"), "{text}");
-    // And the year plan's file, opened while another sheet is open, cannot be checked: refused alike.
+    // And the year plan's file, opened while another sheet is open, cannot be compared: refused, without
+    // saying that it differs.
     let mut o = state();
     o.act(act("import", "sheet", year_plan));
     assert_eq!(o.sheet.id, crate::sheet::KONTUM_SHEET_ID);
+    let text = &o.notice.as_ref().unwrap().text;
+    assert!(text.contains("không mở từ tệp") && text.contains("?sheet=kontum-2022-year-plan"), "{text}");
 }
 
 #[test]

@@ -384,13 +384,11 @@ impl State {
     /// path may not take the id of a shipped sheet (it would pass for it), and a shipped file must hold
     /// the sheet it is shipped as. A sheet from a file is stored in the browser, so that a reload of its
     /// link opens it again (`saved::SHEET_KEY`). Returns whether the sheet opened.
-    pub fn load_sheet(&mut self, text: &str, from: SheetFrom) -> bool {
+    pub fn load_sheet(&mut self, text: &str, mut from: SheetFrom) -> bool {
         let l = self.locale;
-        let keep = from == SheetFrom::File;
+        let mut keep = from == SheetFrom::File;
         // A JSON sheet, or a spreadsheet's table (CSV or TSV) with the same checks.
         let read = crate::table::read_any(text);
-        let mut from = from;
-        let mut keep = keep;
         if let Ok(sheet) = &read {
             let claimed = match &from {
                 SheetFrom::Shipped(id) => sheet.id != *id,
@@ -407,10 +405,19 @@ impl State {
                 (from, keep) = (self.sheet_from.clone(), false);
             } else if claimed {
                 let id: String = sheet.id.chars().take(60).collect();
+                // Whether the file was compared with the shipped sheet: the bundled one, or the one open.
+                let compared = sheet.id == crate::sheet::KONTUM_SHEET_ID
+                    || (self.shipped_digest != 0 && self.sheet.id == sheet.id);
+                let why = match (compared, l) {
+                    (true, Locale::Vi) => "nhưng khác bảng đó: bảng không được mở.",
+                    (true, Locale::En) => "but differs from it: it was not opened.",
+                    (false, Locale::Vi) => "nên không mở từ tệp.",
+                    (false, Locale::En) => "so it does not open from a file.",
+                };
                 self.notice = Notice::failed(
                     l.pick(
-                        format!("Bảng chỉ tiêu này mang mã \"{id}\" của một bảng đi kèm công cụ, nhưng khác bảng đó: bảng không được mở. Bảng đi kèm mở bằng đường dẫn có ?sheet={id}; một bảng đã sửa cần mã riêng. {}", nothing_changed(l)),
-                        format!("This target sheet has the id \"{id}\" of a sheet shipped with the widget, but differs from it: it was not opened. The shipped sheet opens with ?sheet={id} in the address; an edited sheet needs an id of its own. {}", nothing_changed(l)),
+                        format!("Bảng chỉ tiêu này mang mã \"{id}\" của một bảng đi kèm công cụ, {why} Bảng đi kèm mở bằng đường dẫn có ?sheet={id}; một bảng đã sửa cần mã riêng. {}", nothing_changed(l)),
+                        format!("This target sheet has the id \"{id}\" of a sheet shipped with the widget, {why} The shipped sheet opens with ?sheet={id} in the address; an edited sheet needs an id of its own. {}", nothing_changed(l)),
                     ),
                     Vec::new(),
                 );
