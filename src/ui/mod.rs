@@ -238,6 +238,9 @@ pub struct State {
     /// The data tables open for sighted readers, by id.
     pub tables: Vec<String>,
     pub drafts: Vec<Draft>,
+    /// A card's other figures (its start, assumptions, last year) while its main figure is empty: a
+    /// scenario has no input without that figure, and retyping it brings them back.
+    pub parked: Vec<(String, crate::scenario::Input)>,
     /// Embed flags: only these targets' cards (all when empty), no controls, the colour theme.
     pub only: Vec<String>,
     /// Target ids the embed flags named that the sheet does not have (cut short), shown on the page.
@@ -283,6 +286,7 @@ impl State {
             projection: Projection::default(),
             figures_as_of: base.as_of,
             retyped: Vec::new(),
+            parked: Vec::new(),
             sheet,
             sheet_from,
             shipped_digest: 0,
@@ -577,7 +581,25 @@ impl State {
             return true;
         }
         if value != spec.value {
-            self.edit(field == Field::Assume, |s| present::apply_field(&mut s.inputs, &t, field, value));
+            // Emptying the main figure, even for a moment while it is retyped, parks the card's other
+            // figures; typing it again brings them back.
+            let mut parked = None;
+            if field == Field::Achieved {
+                let i = self.parked.iter().position(|(p, _)| p == id);
+                parked = i.map(|i| self.parked.swap_remove(i).1);
+                if let (None, Some(input)) = (value, self.base.inputs.get(id)) {
+                    self.parked.push((id.to_string(), input.clone()));
+                }
+            }
+            self.edit(field == Field::Assume, |s| {
+                present::apply_field(&mut s.inputs, &t, field, value);
+                if let (Some(mut p), Some(a)) = (parked.filter(|_| spec.value.is_none()), value) {
+                    p.achieved = a;
+                    p.note = None;
+                    p.method = p.method.filter(|m| m.applies(&t, &p));
+                    *s.inputs.entry_or_default(&t.id) = p;
+                }
+            });
             // A figure typed now belongs to the scenario's date.
             if field == Field::Achieved && error.is_none() {
                 let as_of = self.scenario.as_of;

@@ -678,6 +678,35 @@ fn a_file_holding_a_shipped_sheet_unchanged_opens_as_that_sheet_and_an_edited_on
 }
 
 #[test]
+fn retyping_a_cards_main_figure_keeps_its_other_figures() {
+    let mut s = state();
+    s.act(act("field", "budget-revenue:assume", "250"));
+    s.act(act("field", "budget-revenue:volatility", "30"));
+    let before = s.base.inputs.get("budget-revenue").cloned().unwrap();
+    // Backspaced away and typed again: the assumptions come back with the new figure.
+    for text in ["63", "6", "", "7", "70", "700"] {
+        s.act(act("field", "budget-revenue:achieved", text));
+    }
+    let after = s.base.inputs.get("budget-revenue").unwrap();
+    assert_eq!((after.achieved, after.assume, after.volatility), (700.0, before.assume, Some(30.0)));
+    // The same for a level's start.
+    let start = s.base.inputs.get("disbursement").and_then(|i| i.start);
+    assert!(start.is_some(), "the published figures give the disbursement a start");
+    for text in ["6", "", "7", "70"] {
+        s.act(act("field", "disbursement:achieved", text));
+    }
+    assert_eq!(s.base.inputs.get("disbursement").map(|i| (i.achieved, i.start)), Some((70.0, start)));
+    // While the field is empty the target has no figure; another scenario forgets what was parked.
+    s.act(act("field", "jobs:achieved", "1.500"));
+    s.act(act("field", "jobs:start", "100"));
+    s.act(act("field", "jobs:achieved", ""));
+    assert!(s.base.inputs.get("jobs").is_none());
+    s.act(act("reset", "", ""));
+    s.act(act("field", "jobs:achieved", "1.600"));
+    assert_eq!(s.base.inputs.get("jobs").map(|i| i.start), Some(None));
+}
+
+#[test]
 fn a_save_or_rename_onto_a_name_in_use_keeps_both() {
     // Issue 11, item 2: save "A cao" and "B thấp", rename A to "B thấp": B must not be lost.
     let mut s = state();

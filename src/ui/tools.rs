@@ -345,6 +345,7 @@ impl State {
         self.preset = Preset::in_force(&scenario);
         self.figures_as_of = scenario.as_of;
         self.retyped.clear();
+        self.parked.clear();
         self.linked = false;
         self.base = scenario;
         self.source = source;

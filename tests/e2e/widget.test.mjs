@@ -238,3 +238,20 @@ test('no two controls share a name: a screen reader listing them can tell every 
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('retyping a card\'s figure by backspacing keeps its other figures', async () => {
+  const { w, context, problems } = await widget(PHONE);
+  const { page } = w;
+  const start = await page.inputValue('#disbursement-start');
+  assert.notEqual(start, '', 'the published figures give the disbursement a start');
+  await page.focus('#disbursement-achieved');
+  await page.keyboard.press('End');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type('70');
+  await page.keyboard.press('Tab');
+  await page.waitForFunction(() => location.hash.includes('disbursement=70'));
+  assert.equal(await page.inputValue('#disbursement-start'), start);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
