@@ -555,10 +555,17 @@ pub fn milestone_line(sheet: &Sheet, target: &Target, m: &crate::engine::Milesto
 /// The scoreboard: "1/4 chỉ tiêu có số liệu dự kiến đạt; 15 chỉ tiêu chưa có số liệu".
 pub fn scoreboard(p: &Projection, locale: Locale) -> String {
     let (met, with, none) = (p.met, p.with_data, p.no_data);
+    if with == 0 {
+        // "0 of 0 targets with data" says nothing: say that none has data.
+        return match (locale, none) {
+            (Locale::Vi, _) => format!("Chưa có chỉ tiêu nào có số liệu ({none} chỉ tiêu)"),
+            (Locale::En, 1) => "The target has no data yet".to_string(),
+            (Locale::En, _) => format!("None of the {none} targets has data yet"),
+        };
+    }
     // Over when every target with data is (a target with a later deadline of its own may still be open
     // when the period has ended).
-    let outcomes = || p.results.iter().filter_map(|r| r.outcome.as_ref());
-    let over = if with > 0 { outcomes().all(|o| o.over) } else { p.remaining <= 0.0 };
+    let over = p.results.iter().filter_map(|r| r.outcome.as_ref()).all(|o| o.over);
     let head = match (locale, over) {
         (Locale::Vi, false) => format!("{met}/{with} chỉ tiêu có số liệu dự kiến đạt"),
         (Locale::Vi, true) => format!("{met}/{with} chỉ tiêu có số liệu đã đạt khi kỳ kết thúc"),
@@ -973,6 +980,10 @@ mod tests {
         assert_eq!(words(Vi), "Cần hơn 356,7 tỷ đồng mỗi tháng, gấp 1,7 lần tốc độ hiện nay và 2,1 lần mức giả định.");
         assert_eq!(scoreboard(&p, Vi), "1/4 chỉ tiêu có số liệu dự kiến đạt; 15 chỉ tiêu chưa có số liệu");
         assert_eq!(scoreboard(&p, En), "1 of 4 targets with data projected to be met; 15 without data");
+        // With no figure at all, no "0 of 0".
+        let none = crate::engine::project(&sheet, &crate::scenario::Scenario::empty(&sheet));
+        assert_eq!(scoreboard(&none, Vi), "Chưa có chỉ tiêu nào có số liệu (19 chỉ tiêu)");
+        assert_eq!(scoreboard(&none, En), "None of the 19 targets has data yet");
     }
 
     #[test]

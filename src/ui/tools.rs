@@ -755,7 +755,11 @@ impl State {
         let l = self.locale;
         let title = format!("{} · {}", self.sheet.title.get(l), self.scenario_name());
         let snippet = embed::iframe_snippet(&self.embed_url(), &title, &self.page);
-        let copy = |id: &str| super::view::button("copy", "copy", id, l.pick("Chép", "Copy"));
+        // Two buttons show "Copy": their names say what each copies (and begin with the word shown).
+        let copy = |id: &str, what: &str| {
+            let shown = l.pick("Chép", "Copy");
+            super::view::button("copy", "copy", id, shown).attr("aria-label", format!("{shown} {what}"))
+        };
         vec![
             Node::text_el("h3", "", l.pick("Chia sẻ kịch bản này", "Share this scenario")),
             Node::text_el(
@@ -778,9 +782,11 @@ impl State {
                 Node::new("input")
                     .attr("id", "share-link")
                     .attr("type", "text")
+                    // A link is longer than any box: a narrow one keeps Copy beside it.
+                    .attr("size", "10")
                     .attr("readonly", "")
                     .attr("value", self.share_link()),
-                copy("share-link"),
+                copy("share-link", l.pick("đường dẫn", "the link")),
             ]),
             Node::text_el("h3", "", l.pick("Nhúng vào bài viết", "Embed in an article")),
             Node::new("label").class("check").children([
@@ -818,7 +824,7 @@ impl State {
                 .attr("readonly", "")
                 .attr("rows", "6")
                 .attr("value", snippet),
-            copy("embed-code"),
+            copy("embed-code", l.pick("mã nhúng", "the embed code")),
         ]
     }
 
@@ -870,6 +876,7 @@ impl State {
                     .attr("maxlength", "80")
                     .attr("autocomplete", "off")
                     .attr("data-act", "save-name")
+                    .attr("size", super::view::example_size(&self.scenario_name()))
                     .attr("placeholder", self.scenario_name())
                     .attr("value", self.name_draft.clone()),
                 super::view::button("", "save", "", l.pick("Lưu", "Save")),

@@ -76,6 +76,12 @@ fn chart_at(width: u32, draw: impl FnOnce(u32) -> Node) -> Vec<Node> {
     }
 }
 
+/// The `size` of a text box (in average characters) that shows `example` whole: a box's width in
+/// characters is an average, and digits and spaces are narrower than it, so a little is added.
+pub(super) fn example_size(example: &str) -> String {
+    (example.chars().count().max(6) + 2).to_string()
+}
+
 /// A `hidden` attribute when `hide` holds.
 fn hidden(node: Node, hide: bool) -> Node {
     if hide {
@@ -729,6 +735,8 @@ impl State {
                     .attr("aria-invalid", if error.is_some() { "true" } else { "false" })
                     .attr("aria-describedby", msg_id.clone())
                     .attr("placeholder", spec.placeholder.clone())
+                    // At least as wide as the example, so that it is never cut off (style/widget.css).
+                    .attr("size", example_size(&spec.placeholder))
                     .attr("data-act", "field")
                     .attr("data-arg", format!("{}:{}", t.id, f.code()))
                     .attr("value", text),

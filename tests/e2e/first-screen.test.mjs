@@ -104,7 +104,7 @@ async function cramped(page) {
     for (const unit of document.querySelectorAll('.unit')) {
       if (unit.offsetParent && unit.scrollWidth > unit.clientWidth + 1) out.push(`unit cut: ${unit.textContent}`);
     }
-    for (const input of document.querySelectorAll('.field input')) {
+    for (const input of document.querySelectorAll('.field input, #save-name')) {
       if (!input.offsetParent || !input.placeholder) continue;
       const cs = getComputedStyle(input);
       ctx.font = cs.font;
@@ -124,14 +124,19 @@ for (const [name, query] of [
   ['the national 2023 plan', 'sheet=sheets/vn-68-2022-qh15-2023.json&'],
   ['Kon Tum, compact', 'compact=1&'],
 ]) {
-  test(`${name} at 320 px: nothing scrolls sideways, no unit or example is cut off, every link is a touch target`, async () => {
+  test(`${name} at 320 and 375 px: nothing scrolls sideways, no unit or example is cut off, every link is a touch target`, async () => {
     const { page, context, problems } = await open(env.browser, env.server.url, { ...PHONE, viewport: { width: 320, height: 640 } });
-    for (const lang of ['vi', 'en']) {
+    for (const [width, lang] of [[320, 'vi'], [320, 'en'], [375, 'vi']]) {
+      await page.setViewportSize({ width, height: 640 });
       await page.goto(`${env.server.url}?${query}lang=${lang}`);
       await ready(page);
       await page.waitForFunction((l) => document.documentElement.lang === l, lang);
-      assert.equal(await horizontalOverflow(page), 0, lang);
-      assert.deepEqual(await cramped(page), [], lang);
+      // With every card's assumptions open, and the Saved tool (its name box shows the default name).
+      for (const b of await page.locator('button[data-act="more"]').all()) await b.click();
+      if (await page.locator('button[data-arg="saved"]').count()) await page.click('button[data-arg="saved"]');
+      await page.waitForFunction(() => !document.querySelector('button[data-act="more"][aria-expanded="false"]'));
+      assert.equal(await horizontalOverflow(page), 0, `${width} ${lang}`);
+      assert.deepEqual(await cramped(page), [], `${width} ${lang}`);
     }
     assert.deepEqual(problems, []);
     await context.close();

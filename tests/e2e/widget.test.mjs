@@ -234,6 +234,10 @@ test('no two controls share a name: a screen reader listing them can tell every 
     for (const b of await page.locator('button[data-act="more"], button[data-act="table"]').all()) await b.click();
     await page.waitForFunction(() => !document.querySelector('button[data-act="more"][aria-expanded="false"], button[data-act="table"][aria-expanded="false"]'));
     assert.deepEqual(await repeatedNames(page), [], `${query}${lang}`);
+    // The Share tool has two Copy buttons.
+    await page.click('button[data-arg="share"]');
+    await page.waitForSelector('#share-link');
+    assert.deepEqual(await repeatedNames(page), [], `${query}${lang}, sharing`);
   }
   assert.deepEqual(problems, []);
   await context.close();
