@@ -50,7 +50,10 @@ pub fn build(node: &Node, svg: bool) -> Element {
 /// Makes `el`, which shows `old`, show `new`.
 pub fn patch(el: &Element, old: &Node, new: &Node, svg: bool) {
     let svg = svg || new.tag == "svg";
-    if old.tag != new.tag || old.text.is_empty() != new.text.is_empty() {
+    // An element of text alone takes its new text in place (a live region must stay the same element to
+    // be announced); one with text and children is built afresh when its text comes or goes.
+    let leaf = old.children.is_empty() && new.children.is_empty();
+    if old.tag != new.tag || (!leaf && old.text.is_empty() != new.text.is_empty()) {
         let _ = el.replace_with_with_node_1(&build(new, svg));
         return;
     }
@@ -69,7 +72,9 @@ pub fn patch(el: &Element, old: &Node, new: &Node, svg: bool) {
         }
     }
     if old.text != new.text {
-        if let Some(t) = el.first_child() {
+        if leaf {
+            el.set_text_content(Some(&new.text));
+        } else if let Some(t) = el.first_child() {
             t.set_node_value(Some(&new.text));
         }
     }

@@ -701,21 +701,24 @@ impl State {
         Some(Node::new("section").class("tools").attr("aria-label", l.pick("Công cụ", "Tools")).child(bar).child(panel))
     }
 
-    /// The last tool message, shown above the tools (and in compact embeds, where there are none).
-    pub(super) fn notice(&self) -> Option<Node> {
-        let n = self.notice.as_ref()?;
+    /// The last tool message, shown above the tools (and in compact embeds, where there are none). The
+    /// status region is always there, empty when there is nothing to say: a screen reader announces
+    /// what appears in a live region already on the page, not one added with its text. An alert is
+    /// announced when added, and comes after it.
+    pub(super) fn notice(&self) -> Vec<Node> {
+        let status = Node::new("div").class("tool-status").attr("role", "status");
+        let Some(n) = self.notice.as_ref() else { return vec![status] };
         let mut notice = Node::text_el("p", "", n.text.clone());
         if !n.problems.is_empty() {
             notice = Node::new("div")
                 .child(notice)
                 .child(Node::new("ul").children(n.problems.iter().map(|p| Node::text_el("li", "", p.clone()))));
         }
-        Some(
-            Node::new("div")
-                .class(if n.alert { "notice" } else { "tool-status" })
-                .attr("role", if n.alert { "alert" } else { "status" })
-                .child(notice),
-        )
+        if n.alert {
+            vec![status, Node::new("div").class("notice").attr("role", "alert").child(notice)]
+        } else {
+            vec![status.child(notice)]
+        }
     }
 
     /// The widget's address with `flags` and the sheet's own (`sheet=`, when it came from one), and the

@@ -55,7 +55,7 @@ test('the focus stays on a control after Save, Rename, Delete, Compare, opening 
   await file.focus();
   const scenario = readFileSync(join(ROOT, 'data/scenarios/kontum-published-2022-09-30.json'));
   await file.setInputFiles({ name: 's.json', mimeType: 'application/json', buffer: scenario });
-  await page.waitForSelector('.tool-status');
+  await page.waitForSelector('.tool-status p');
   assert.notEqual(await focused(page), 'body', 'opening a file leaves the focus on a control');
 
   await press(page, page.getByRole('button', { name: 'Khôi phục mặc định' }));

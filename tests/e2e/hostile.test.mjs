@@ -132,3 +132,26 @@ test('a frame sandboxed without allow-same-origin, on a host with no CORS header
   assert.deepEqual(second.problems, []);
   await second.context.close();
 });
+
+test('messages appear in live regions already on the page, so that screen readers announce them', async () => {
+  const { page, context, problems } = await open(env.browser, env.server.url, PHONE);
+  const w = new WidgetPage(page);
+  await w.open(env.server.url);
+  // A field's message: the same element, in the accessibility tree while empty, takes the text.
+  await page.evaluate(() => {
+    window.__msg = document.getElementById('budget-revenue-achieved-msg');
+    window.__status = document.querySelector('.tool-status[role="status"]');
+  });
+  assert.ok(await page.evaluate(() => window.__msg.getAttribute('aria-live') === 'polite' && getComputedStyle(window.__msg).display !== 'none'));
+  await w.type('budget-revenue', 'achieved', '1.75');
+  await page.waitForFunction(() => document.getElementById('budget-revenue-achieved-msg').textContent !== '');
+  assert.ok(await page.evaluate(() => document.getElementById('budget-revenue-achieved-msg') === window.__msg), 'the message is not a new element');
+  // A tool's message: the status region was there, empty, before Save.
+  assert.ok(await page.evaluate(() => window.__status && window.__status.textContent === ''));
+  await page.click('button[data-arg="saved"]');
+  await page.click('button[data-act="save"]');
+  await page.waitForFunction(() => /Đã lưu/.test(document.querySelector('.tool-status').textContent));
+  assert.ok(await page.evaluate(() => document.querySelector('.tool-status') === window.__status), 'the status region is not a new element');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
