@@ -211,13 +211,18 @@ test('importing a malformed file lists its problems and keeps the scenario; a go
   const w = new WidgetPage(page);
   await w.open(env.server.url);
   await w.type('budget-revenue', 'achieved', '900');
+  // The typed figure reaches the link once typing pauses; the page has settled after that.
+  await page.waitForFunction(() => location.hash.includes('budget-revenue=900'));
   await page.click('button[data-arg="data"]');
   // The file buttons speak the widget's language, not the browser's ("Choose File"), and the keyboard
   // reaches the file input behind each one.
   assert.match(await page.locator('label[for="import-scenario"]').textContent(), /^Mở kịch bản \(JSON\)/);
   await page.focus('#import-scenario');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'import-scenario');
-  const chooser = page.waitForEvent('filechooser');
+  const chooser = page.waitForEvent('filechooser', { timeout: 10000 }).catch(async (e) => {
+    // Say where the focus was, so that a failure here can be told from a slow machine.
+    throw new Error(`${e.message}; the focus is on ${await page.evaluate(() => `${document.activeElement.tagName}#${document.activeElement.id}`)}`);
+  });
   await page.keyboard.press('Space');
   assert.equal(await (await chooser).element().getAttribute('id'), 'import-scenario');
   const bad = JSON.stringify({ format: 1, sheet: 'kontum-15-nq-tu-2022', as_of: '2022-13-01', inputs: { nope: { achieved: 'x' } } });
