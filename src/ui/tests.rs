@@ -632,6 +632,7 @@ fn a_sheet_from_a_file_is_kept_and_opens_again_when_its_link_is_reloaded() {
     t.open_sheet_url(&year_plan_request(), include_str!("../../data/sheets/kontum-2022-year-plan.json"));
     assert_eq!(t.sheet.id, "kontum-2022-year-plan");
     assert!(t.outbox.is_empty());
+    assert!(t.notice.is_none(), "the address asked for it: no 'Opened …' on every view");
     // Storage that refuses the sheet says what a reload will do.
     t.act(act("store-failed", crate::saved::SHEET_KEY, ""));
     assert!(t.notice.as_ref().unwrap().text.contains("bảng có sẵn sẽ mở"));

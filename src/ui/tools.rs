@@ -470,8 +470,10 @@ impl State {
         };
         if text.len() > MAX_FILE {
             self.notice = Notice::failed(nothing_changed(self.locale), Vec::new());
-        } else {
-            self.load_sheet(text, from);
+        } else if self.load_sheet(text, from) {
+            // The page's address asked for this sheet, and its masthead names it: "Opened the target
+            // sheet …" would only stay on every view of an embed, printed too.
+            self.notice = None;
         }
     }
 
