@@ -161,6 +161,15 @@ fn run(root: web_sys::Element, mut initial: State, flags: Flags, fragment: Optio
     let on_event = Rc::new(move |ev: &web_sys::Event| {
         let Some(el) = dom::actor(ev) else { return };
         let kind = ev.type_();
+        // Enter in a box that names an action in `data-enter` (the Saved tool's name: Save) does it. The
+        // box is in no form, so Enter has no default to prevent (the listener is passive).
+        if kind == "keydown" {
+            let key = js_sys::Reflect::get(ev, &"key".into()).ok().and_then(|k| k.as_string());
+            if let (Some("Enter"), Some(act)) = (key.as_deref(), el.get_attribute("data-enter")) {
+                dispatch(state, &act, "", "");
+            }
+            return;
+        }
         let field = matches!(el.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA");
         // Inputs and selects act on what is typed or chosen; everything else on a click. A checkbox or a
         // file input acts once, on its change.
@@ -192,7 +201,7 @@ fn run(root: web_sys::Element, mut initial: State, flags: Flags, fragment: Optio
         }
     });
     // Listeners for the page's life (gloo-events).
-    for kind in ["click", "input", "change"] {
+    for kind in ["click", "input", "change", "keydown"] {
         let on_event = on_event.clone();
         gloo_events::EventListener::new(&root, kind, move |ev| on_event(ev)).forget();
     }

@@ -881,6 +881,7 @@ impl State {
                     .attr("maxlength", "80")
                     .attr("autocomplete", "off")
                     .attr("data-act", "save-name")
+                    .attr("data-enter", "save")
                     .attr("size", super::view::example_size(&self.scenario_name()))
                     .attr("placeholder", self.scenario_name())
                     .attr("value", self.name_draft.clone()),

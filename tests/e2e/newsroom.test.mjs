@@ -337,3 +337,17 @@ test('axe-core finds no violations with each tool open, on a phone', async () =>
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('Enter in the Saved tool\'s name box saves, as the Save button does', async () => {
+  const { page, context, problems } = await open(env.browser, env.server.url, PHONE);
+  const w = new WidgetPage(page);
+  await w.open(env.server.url);
+  await page.click('button[data-arg="saved"]');
+  await page.fill('#save-name', 'Kịch bản Tết');
+  await page.press('#save-name', 'Enter');
+  await page.waitForSelector('.saved-list li');
+  assert.match(await page.locator('.saved-list .saved-name').first().textContent(), /^Kịch bản Tết/);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'save-name', 'the focus stays in the box');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
