@@ -296,7 +296,8 @@ pub fn wording(t: &Target, l: Locale) -> Vec<Node> {
     let mut out = vec![Node::new("p")
         .class("wording")
         .child(Node::text_el("q", "", t.wording.clone()).attr("lang", "vi"))
-        .child(Node::text_el("span", "clause", t.clause.clone()))];
+        // The clause is the document's own reference ("chỉ tiêu 1", "dự toán 2022"), in its language.
+        .child(Node::text_el("span", "clause", t.clause.clone()).attr("lang", "vi"))];
     if let (Locale::En, Some(tr)) = (l, &t.translation) {
         out.push(Node::text_el("p", "translation", tr.clone()).attr("lang", "en"));
     }

@@ -1440,3 +1440,15 @@ fn the_page_before_the_widget_starts_has_the_title_and_masthead_the_widget_gives
     }
     assert!(page.contains(&format!("<h1>{}</h1>", s.sheet.title.get(Locale::Vi))));
 }
+
+#[test]
+fn the_documents_own_references_are_marked_vietnamese_in_the_english_view() {
+    let sheet = Sheet::parse(include_str!("../../data/sheets/vn-68-2022-qh15-2023.json")).unwrap();
+    let s = State::new(sheet, Locale::En, None);
+    let page = s.view();
+    let clauses = all_by_class(&page, "clause");
+    assert!(clauses.len() > s.sheet.targets.len(), "a clause under each card and in each area's heading");
+    for c in clauses {
+        assert_eq!(attr(c, "lang"), Some("vi"), "{}", c.text);
+    }
+}

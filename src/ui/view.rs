@@ -139,14 +139,16 @@ impl State {
                     return None;
                 }
                 let heading = format!("area-{}", area.id);
-                Some(Node::new("section").class("area").attr("aria-labelledby", heading.clone()).children([
-                    Node::new("h2").attr("id", heading).text(area.label.get(l)).child(Node::text_el(
-                        "span",
-                        "clause",
-                        area.clause.clone(),
-                    )),
-                    Node::new("ul").class("targets").shared(cards),
-                ]))
+                Some(
+                    Node::new("section").class("area").attr("aria-labelledby", heading.clone()).children([
+                        // The clause is the document's own reference ("chỉ tiêu 1–5"), in its language.
+                        Node::new("h2")
+                            .attr("id", heading)
+                            .text(area.label.get(l))
+                            .child(Node::text_el("span", "clause", area.clause.clone()).attr("lang", "vi")),
+                        Node::new("ul").class("targets").shared(cards),
+                    ]),
+                )
             })
             .collect();
         let mut footer = crate::ui::parts::footer(
