@@ -81,10 +81,12 @@ pub fn draw<DB: DrawingBackend>(
             small.pos(Pos::new(HPos::Right, VPos::Center)),
         ))?;
     }
-    // Month labels; every other one when the months are crowded.
+    // Month labels; every other one when the months are crowded. The last month always has its label, so
+    // the one just before it gives way (an odd number of months put "Dec" and "Jan" side by side).
     let every = if (right - left) / p.total < 34.0 * s { 2 } else { 1 };
+    let last = p.month_labels.len();
     for (i, label) in p.month_labels.iter().enumerate() {
-        if (i + 1) % every == 0 || i + 1 == p.month_labels.len() {
+        if i + 1 == last || ((i + 1) % every == 0 && !(every > 1 && i + 2 == last)) {
             let m = (i + 1) as f64;
             let anchor = if i + 1 == p.month_labels.len() { HPos::Right } else { HPos::Center };
             area.draw(&Text::new(
@@ -228,5 +230,18 @@ mod tests {
         let svg = render(&params, 340);
         assert_eq!(count(&svg, "polygon"), 0);
         assert!(svg.children.iter().any(|n| n.text == "> 1.700"));
+        // Crowded months label every other one, and the last: of seven (July to a January deadline), the
+        // sixth gives way to the seventh beside it.
+        let seven: Vec<String> = (7..=13).map(|m| format!("M{m}")).collect();
+        let labels = |width| {
+            let svg = render(&Params { month_labels: &seven, total: 7.0, ..params }, width);
+            svg.children
+                .iter()
+                .filter(|n| n.tag == "text" && n.text.starts_with('M'))
+                .map(|n| n.text.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(labels(240), ["M8", "M10", "M13"]);
+        assert_eq!(labels(680), seven);
     }
 }

@@ -548,7 +548,9 @@ impl State {
                     "Thanh: mức đạt dự báo so với chỉ tiêu · vạch mảnh: khoảng 80% · đường dọc: 100% chỉ tiêu · ký hiệu và màu: trạng thái",
                     "Bars: projected attainment of each target · thin whiskers: 80% range · vertical line: 100% of the target · symbol and colour: status",
                 );
-                self.png(chart, l.pick("Mức đạt so với chỉ tiêu", "Attainment of each target"), marks, "summary")
+                // Named in the reader's language, as the CSV is ("du-bao" / "projection").
+                let part = l.pick("tom-tat", "summary");
+                self.png(chart, l.pick("Mức đạt so với chỉ tiêu", "Attainment of each target"), marks, part)
             }
             _ => {
                 let Some(id) = what.strip_prefix("png:") else { return };

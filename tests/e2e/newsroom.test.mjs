@@ -199,6 +199,7 @@ test('downloads: CSV with BOM, scenario JSON, and PNGs of the summary and a targ
   const isPng = (b) => b.subarray(1, 4).toString() === 'PNG';
   const summary = await take(() => page.click('button[data-arg="png-summary"]'));
   assert.ok(isPng(summary.body) && summary.body.length > 5000, `summary PNG ${summary.body.length} bytes`);
+  assert.equal(summary.name, 'kontum-15-nq-tu-2022-tom-tat-2022-09-30.png', 'named in the reader\'s language, as the CSV is');
   const chart = await take(() => page.locator('[data-target="budget-revenue"] button.png').click());
   assert.match(chart.name, /budget-revenue/);
   assert.ok(isPng(chart.body) && chart.body.length > 5000);
