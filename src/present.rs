@@ -213,9 +213,11 @@ pub fn chance(p: f64, locale: Locale) -> String {
     }
 }
 
-/// A multiple such as "1,7 lần" / "1.7x".
+/// A multiple such as "1,7 lần" / "1.7x". Near 1 it keeps a second decimal ("0.95x", "1.04x"): which
+/// side of 1 a pace needed lies on is the point, and "1.0x" beside "needs acceleration" read as none.
 pub fn times(ratio: f64, locale: Locale) -> String {
-    let n = format_fixed(ratio, 1, locale);
+    let off = (ratio - 1.0).abs();
+    let n = format_fixed(ratio, if (0.005..0.05).contains(&off) { 2 } else { 1 }, locale);
     locale.pick(format!("{n} lần"), format!("{n}x"))
 }
 
@@ -984,6 +986,20 @@ mod tests {
         let none = crate::engine::project(&sheet, &crate::scenario::Scenario::empty(&sheet));
         assert_eq!(scoreboard(&none, Vi), "Chưa có chỉ tiêu nào có số liệu (19 chỉ tiêu)");
         assert_eq!(scoreboard(&none, En), "None of the 19 targets has data yet");
+    }
+
+    #[test]
+    fn a_multiple_near_one_keeps_the_side_of_one_it_lies_on() {
+        for (ratio, en, vi) in [
+            (1.7, "1.7x", "1,7 lần"),
+            (0.951, "0.95x", "0,95 lần"),
+            (1.04, "1.04x", "1,04 lần"),
+            (1.001, "1.0x", "1,0 lần"),
+            (0.9, "0.9x", "0,9 lần"),
+            (10.44, "10.4x", "10,4 lần"),
+        ] {
+            assert_eq!((times(ratio, En).as_str(), times(ratio, Vi).as_str()), (en, vi), "{ratio}");
+        }
     }
 
     #[test]
