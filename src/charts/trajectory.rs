@@ -88,7 +88,7 @@ pub fn draw<DB: DrawingBackend>(
     for (i, label) in p.month_labels.iter().enumerate() {
         if i + 1 == last || ((i + 1) % every == 0 && !(every > 1 && i + 2 == last)) {
             let m = (i + 1) as f64;
-            let anchor = if i + 1 == p.month_labels.len() { HPos::Right } else { HPos::Center };
+            let anchor = if i + 1 == last { HPos::Right } else { HPos::Center };
             area.draw(&Text::new(
                 label.clone(),
                 (x(m), (bottom + 6.0 * s) as i32),

@@ -390,6 +390,8 @@ impl State {
         let mut keep = from == SheetFrom::File;
         // A JSON sheet, or a spreadsheet's table (CSV or TSV) with the same checks.
         let read = crate::table::read_any(text);
+        // What tells a shipped sheet's own text (`shipped_digest`), read once.
+        let digest = text_digest(text);
         if let Ok(sheet) = &read {
             let claimed = match &from {
                 SheetFrom::Shipped(id) => sheet.id != *id,
@@ -398,7 +400,6 @@ impl State {
             // A file that holds a shipped sheet unchanged (downloaded from the widget's `sheets/`, say)
             // opens as that sheet: the bundled one, or the shipped one open now. It is not kept: the
             // bundled sheet needs no keeping, and a link to the shipped one names it.
-            let digest = text_digest(text);
             if claimed && from == SheetFrom::File && digest == text_digest(crate::sheet::KONTUM_SHEET_JSON) {
                 (from, keep) = (SheetFrom::Bundled, false);
                 self.outbox.push(Command::Remove { key: saved::SHEET_KEY.into() });
@@ -432,7 +433,7 @@ impl State {
                 let source = Source::default_for(&sheet);
                 let scenario = source.scenario(&sheet);
                 self.sheet = sheet;
-                self.shipped_digest = if matches!(from, SheetFrom::Shipped(_)) { text_digest(text) } else { 0 };
+                self.shipped_digest = if matches!(from, SheetFrom::Shipped(_)) { digest } else { 0 };
                 self.sheet_from = from;
                 self.sheet_version += 1;
                 self.near.clear();

@@ -66,6 +66,13 @@ pub(super) fn button(class: &str, act: &str, arg: &str, text: impl Into<String>)
     Node::text_el("button", class, text).attr("type", "button").attr("data-act", act).attr("data-arg", arg)
 }
 
+/// A button of which each card has one, showing `shown`: its name adds what it acts on ("Show the data
+/// table: State budget revenue"), after the words shown (WCAG's "label in name"), so that no two
+/// controls share a name.
+fn button_for(class: &str, act: &str, arg: &str, shown: &str, subject: &str) -> Node {
+    button(class, act, arg, shown).attr("aria-label", format!("{shown}: {subject}"))
+}
+
 /// A chart drawn at `width`; none while the width is unknown (0): the browser layer renders the
 /// widget once without charts, measures their boxes, and then draws each chart once, at its width.
 fn chart_at(width: u32, draw: impl FnOnce(u32) -> Node) -> Vec<Node> {
@@ -346,8 +353,7 @@ impl State {
             wrap_box = wrap_box.attr("role", "region").attr("aria-label", name);
         }
         [
-            button("table-toggle", "table", id, text)
-                .attr("aria-label", format!("{text}: {subject}"))
+            button_for("table-toggle", "table", id, text, subject)
                 .attr("aria-expanded", open.to_string())
                 .attr("aria-controls", id),
             wrap_box.child(wrap("", vec![table])),
@@ -518,8 +524,7 @@ impl State {
             }
             more = more
                 .child(
-                    button("more", "more", &t.id, more_text)
-                        .attr("aria-label", format!("{more_text}: {}", t.label.get(l)))
+                    button_for("more", "more", &t.id, more_text, t.label.get(l))
                         .attr("aria-expanded", expanded.to_string())
                         .attr("aria-controls", more_id),
                 )
@@ -622,12 +627,13 @@ impl State {
                     &crate::ui::parts::target_table_caption(t, l),
                     table,
                 ))
-                .child({
-                    // The name begins with the words shown (WCAG's "label in name"), then says which chart.
-                    let shown = l.pick("Tải biểu đồ (PNG)", "Download the chart (PNG)");
-                    button("png", "export", &format!("png:{}", t.id), shown)
-                        .attr("aria-label", format!("{shown}: {}", t.label.get(l)))
-                });
+                .child(button_for(
+                    "png",
+                    "export",
+                    &format!("png:{}", t.id),
+                    l.pick("Tải biểu đồ (PNG)", "Download the chart (PNG)"),
+                    t.label.get(l),
+                ));
             card = card.child(chart);
         }
         card.child(wrap("", crate::ui::parts::wording(t, l)))
